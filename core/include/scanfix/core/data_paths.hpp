@@ -1,0 +1,13 @@
+// Where scanfix finds its data (dictionaries/, profiles/): $SCANFIX_DATA when set, else the
+// installed share folder, else the source tree it was built from. No flags needed.
+#pragma once
+
+#include <string>
+
+namespace scanfix {
+
+std::string data_dir();
+std::string dictionaries_dir();
+std::string profiles_dir();
+
+}  // namespace scanfix

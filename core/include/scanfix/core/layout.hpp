@@ -1,0 +1,21 @@
+// Turning a document's kept lines back into text, in the two layouts users ask for:
+// reading (paragraphs flowed, split words rejoined) and diplomatic (lines as on the page).
+#pragma once
+
+#include <string>
+
+#include "scanfix/core/page.hpp"
+
+namespace scanfix {
+
+enum class Layout { Reading, Diplomatic };
+
+// Throws ConfigError for anything but "reading" or "diplomatic".
+Layout parse_layout(const std::string& name);
+
+// The text of consecutive pages. In reading layout a line's LineJoin decides how it meets the
+// next kept line, even across a page break; paragraphs are separated by one blank line.
+// With `keep_noise`, removed words are kept, wrapped as ⟦word⟧.
+std::string render_text(const Document& doc, Layout layout, bool keep_noise = false);
+
+}  // namespace scanfix

@@ -1,0 +1,167 @@
+// Profile loading with yaml-cpp: flattening to dotted keys, `extends:` and YAML output.
+#include "scanfix/core/profile.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scanfix/core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace scanfix {
+namespace {
+
+void flatten(const YAML::Node& node, const std::string& prefix, const std::string& file,
+             std::map<std::string, ProfileEntry>& out) {
+    int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+    if (node.IsMap()) {
+        for (const auto& kv : node) {
+            std::string key = kv.first.as<std::string>();
+            if (key.find('.') != std::string::npos)
+                throw ConfigError(file, kv.first.Mark().line + 1,
+                                  "key '" + key + "' must not contain a dot; nest it instead");
+            flatten(kv.second, prefix.empty() ? key : prefix + "." + key, file, out);
+        }
+        return;
+    }
+    ProfileEntry e;
+    e.file = file;
+    e.line = line;
+    if (node.IsSequence()) {
+        e.is_list = true;
+        for (const auto& item : node) {
+            if (!item.IsScalar())
+                throw ConfigError(file, item.Mark().line + 1,
+                                  "'" + prefix + "' must be a list of plain values");
+            e.values.push_back(item.as<std::string>());
+        }
+    } else if (node.IsScalar()) {
+        e.values.push_back(node.as<std::string>());
+    } else if (node.IsNull()) {
+        return;   // "key:" with nothing after it sets nothing
+    }
+    out[prefix] = std::move(e);
+}
+
+std::string resolve(const std::string& path_or_name, const std::string& profiles_dir,
+                    const std::string& relative_to) {
+    fs::path p(path_or_name);
+    if (p.has_extension() || p.has_parent_path()) {
+        if (p.is_relative() && !relative_to.empty() && !fs::exists(p))
+            return (fs::path(relative_to).parent_path() / p).string();
+        return p.string();
+    }
+    if (!relative_to.empty()) {
+        fs::path sibling = fs::path(relative_to).parent_path() / (path_or_name + ".yaml");
+        if (fs::exists(sibling)) return sibling.string();
+    }
+    return (fs::path(profiles_dir) / (path_or_name + ".yaml")).string();
+}
+
+}  // namespace
+
+Profile Profile::load_impl(const std::string& path, const std::string& profiles_dir, int depth) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path, 0, "cannot open profile");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_impl(ss.str(), path, profiles_dir, depth);
+}
+
+Profile Profile::parse_impl(const std::string& text, const std::string& origin,
+                            const std::string& profiles_dir, int depth) {
+    if (depth > 8) throw ConfigError(origin, 0, "profiles extend each other too deeply (a cycle?)");
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
+    }
+    if (!root.IsDefined() || root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
+    if (!root.IsMap()) throw ConfigError(origin, 1, "a profile must be a YAML mapping of keys");
+
+    std::map<std::string, ProfileEntry> own;
+    flatten(root, "", origin, own);
+
+    Profile result;
+    auto ext = own.find("extends");
+    if (ext != own.end()) {
+        if (ext->second.is_list || ext->second.values.size() != 1)
+            throw ConfigError(origin, ext->second.line, "'extends' takes one profile name");
+        std::string parent = resolve(ext->second.values[0], profiles_dir, origin);
+        if (!fs::exists(parent))
+            throw ConfigError(origin, ext->second.line, "parent profile '" + parent + "' not found");
+        result = load_impl(parent, profiles_dir, depth + 1);
+        own.erase(ext);
+    }
+    for (auto& kv : own) result.entries_[kv.first] = std::move(kv.second);
+    result.name_ = fs::path(origin).stem().string();
+    return result;
+}
+
+Profile Profile::load(const std::string& path_or_name, const std::string& profiles_dir) {
+    std::string path = resolve(path_or_name, profiles_dir, "");
+    if (!fs::exists(path)) throw ConfigError(path, 0, "profile not found");
+    return load_impl(path, profiles_dir, 0);
+}
+
+Profile Profile::parse(const std::string& text, const std::string& origin,
+                       const std::string& profiles_dir) {
+    return parse_impl(text, origin, profiles_dir, 0);
+}
+
+const ProfileEntry* Profile::find(const std::string& key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+void Profile::set(const std::string& key, const std::string& value) {
+    ProfileEntry& e = entries_[key];
+    e.values = {value};
+    e.is_list = false;
+    if (e.file.empty()) e.file = "(set)";
+}
+
+void Profile::set_list(const std::string& key, const std::vector<std::string>& values) {
+    ProfileEntry& e = entries_[key];
+    e.values = values;
+    e.is_list = true;
+    if (e.file.empty()) e.file = "(set)";
+}
+
+void Profile::check_no_unknown_keys() const {
+    for (const auto& kv : entries_) {
+        if (known_.count(kv.first)) continue;
+        throw ConfigError(kv.second.file, kv.second.line,
+                          "unknown key '" + kv.first + "' (see scanfix run --print-params)");
+    }
+}
+
+std::string Profile::to_yaml() const {
+    YAML::Node root(YAML::NodeType::Map);
+    for (const auto& kv : entries_) {
+        std::vector<std::string> parts;
+        std::stringstream ss(kv.first);
+        for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
+        YAML::Node node = root;
+        for (size_t i = 0; i + 1 < parts.size(); ++i) {
+            if (!node[parts[i]]) node[parts[i]] = YAML::Node(YAML::NodeType::Map);
+            node.reset(node[parts[i]]);   // rebind; plain assignment would overwrite the value
+        }
+        if (kv.second.is_list) {
+            YAML::Node list(YAML::NodeType::Sequence);
+            for (const auto& v : kv.second.values) list.push_back(v);
+            node[parts.back()] = list;
+        } else {
+            node[parts.back()] = kv.second.values.empty() ? "" : kv.second.values[0];
+        }
+    }
+    YAML::Emitter out;
+    out << root;
+    return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace scanfix

@@ -1,0 +1,35 @@
+// Text decoding: UTF-8 validation, BOM and CRLF, legacy encodings through ICU, NFC.
+#include <catch2/catch.hpp>
+
+#include "scanfix/core/error.hpp"
+#include "scanfix/core/text.hpp"
+
+using namespace scanfix;
+
+TEST_CASE("decode_text normalises line ends, BOM and composition") {
+    CHECK(decode_text("\xEF\xBB\xBF" "a\r\nb\rc", "t") == "a\nb\nc");
+    // и + combining breve becomes й
+    CHECK(decode_text("\xD0\xB8\xCC\x86", "t") == "й");
+}
+
+TEST_CASE("malformed UTF-8 is an InputError naming the origin and line") {
+    try {
+        decode_text("ok\n\xD0", "broken.txt");
+        FAIL("expected InputError");
+    } catch (const InputError& e) {
+        CHECK(e.file() == "broken.txt");
+        CHECK(e.reason().find("line 2") != std::string::npos);
+    }
+}
+
+TEST_CASE("cp1251 and koi8-r are converted") {
+    CHECK(decode_text("\xCF\xF0\xE8\xE2\xE5\xF2", "t", "cp1251") == "Привет");
+    CHECK(decode_text("\xF0\xD2\xC9\xD7\xC5\xD4", "t", "koi8-r") == "Привет");
+    CHECK_THROWS_AS(decode_text("x", "t", "no-such-encoding"), InputError);
+}
+
+TEST_CASE("case mapping and length are Unicode-aware") {
+    CHECK(to_lower("ШТЫКОВ") == "штыков");
+    CHECK(to_upper("ёж") == "ЁЖ");
+    CHECK(utf8_length("ёж") == 2);
+}
