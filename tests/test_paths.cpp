@@ -18,7 +18,9 @@ std::string source_dir() {
     return SCANFIX_TEST_DATA;
 }
 
-std::string binary_dir() { return SCANFIX_BINARY_DIR; }
+std::string binary_dir() {
+    return SCANFIX_BINARY_DIR;
+}
 
 std::string shared_data_dir() {
     if (const char* e = std::getenv("SCANFIX_SHARED_DATA"); e && *e) return e;
@@ -27,8 +29,8 @@ std::string shared_data_dir() {
 }
 
 std::string temp_dir(const std::string& tag) {
-    fs::path p = fs::temp_directory_path() /
-                 ("scanfix-test-" + tag + "-" + std::to_string(::getpid()));
+    fs::path p =
+        fs::temp_directory_path() / ("scanfix-test-" + tag + "-" + std::to_string(::getpid()));
     fs::remove_all(p);
     fs::create_directories(p);
     return p.string();

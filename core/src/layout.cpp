@@ -25,8 +25,9 @@ std::string line_text(const Line& line, bool keep_noise) {
 }
 
 bool ends_with_hyphen(const std::string& s) {
-    return !s.empty() && (s.back() == '-' || (s.size() >= 3 && s.compare(s.size() - 3, 3, "¬") == 0) ||
-                          (s.size() >= 3 && s.compare(s.size() - 3, 3, "‐") == 0));
+    return !s.empty() &&
+           (s.back() == '-' || (s.size() >= 3 && s.compare(s.size() - 3, 3, "¬") == 0) ||
+            (s.size() >= 3 && s.compare(s.size() - 3, 3, "‐") == 0));
 }
 
 void drop_hyphen(std::string& s) {
@@ -74,17 +75,18 @@ std::string render_text(const Document& doc, Layout layout, bool keep_noise) {
             bool joined = have_text && pending != LineJoin::Space;
             if (have_text && !joined) {
                 // At a page break the paragraph goes on unless the last page ended a sentence.
-                bool new_paragraph = last_paragraph < 0 ? ends_sentence(out)
-                                                        : line.paragraph != last_paragraph;
+                bool new_paragraph =
+                    last_paragraph < 0 ? ends_sentence(out) : line.paragraph != last_paragraph;
                 out += new_paragraph ? "\n\n" : " ";
             }
-            if (joined && pending == LineJoin::SoftHyphen && ends_with_hyphen(out)) drop_hyphen(out);
+            if (joined && pending == LineJoin::SoftHyphen && ends_with_hyphen(out))
+                drop_hyphen(out);
             out += t;
             have_text = true;
             pending = ends_with_hyphen(t) ? line.join : LineJoin::Space;
             last_paragraph = line.paragraph;
         }
-        last_paragraph = -1;   // a new page starts: paragraph numbers restart
+        last_paragraph = -1;  // a new page starts: paragraph numbers restart
     }
     if (have_text) out += '\n';
     return out;

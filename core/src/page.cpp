@@ -31,11 +31,16 @@ bool Line::empty() const {
 
 const char* to_string(RegionKind kind) {
     switch (kind) {
-        case RegionKind::TextColumn: return "text_column";
-        case RegionKind::Margin: return "margin";
-        case RegionKind::Stamp: return "stamp";
-        case RegionKind::Border: return "border";
-        case RegionKind::PunchHole: return "punch_hole";
+        case RegionKind::TextColumn:
+            return "text_column";
+        case RegionKind::Margin:
+            return "margin";
+        case RegionKind::Stamp:
+            return "stamp";
+        case RegionKind::Border:
+            return "border";
+        case RegionKind::PunchHole:
+            return "punch_hole";
     }
     return "unknown";
 }

@@ -11,8 +11,12 @@ std::string format_param_value(double v) {
     out << v;
     return out.str();
 }
-std::string format_param_value(int v) { return std::to_string(v); }
-std::string format_param_value(bool v) { return v ? "true" : "false"; }
+std::string format_param_value(int v) {
+    return std::to_string(v);
+}
+std::string format_param_value(bool v) {
+    return v ? "true" : "false";
+}
 
 const ProfileEntry* ParamReader::scalar(const char* name) const {
     std::string key = prefix_ + "." + name;
@@ -38,7 +42,8 @@ void ParamReader::operator()(const char* name, int& v, int lo, int hi, const cha
     std::string key = prefix_ + "." + name;
     if (s.empty() || *end != '\0') bad(*e, key, "expected a whole number, got '" + s + "'");
     if (x < lo || x > hi)
-        bad(*e, key, s + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        bad(*e, key,
+            s + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     v = int(x);
 }
 
@@ -53,7 +58,8 @@ void ParamReader::operator()(const char* name, double& v, double lo, double hi, 
         bad(*e, key, "expected a number, got '" + s + "'");
     if (x < lo || x > hi)
         bad(*e, key,
-            s + " is out of range [" + format_param_value(lo) + ", " + format_param_value(hi) + "]");
+            s + " is out of range [" + format_param_value(lo) + ", " + format_param_value(hi) +
+                "]");
     v = x;
 }
 
@@ -84,6 +90,40 @@ void ParamReader::operator()(const char* name, std::string& v,
         if (!ok) bad(*e, prefix_ + "." + name, "'" + s + "' is not one of: " + list);
     }
     v = s;
+}
+
+void validate_profile(const Profile& profile, const std::vector<ParamSpec>& specs,
+                      const std::vector<std::string>& list_keys) {
+    for (const ParamSpec& spec : specs) {
+        size_t dot = spec.name.rfind('.');
+        std::string prefix = dot == std::string::npos ? "" : spec.name.substr(0, dot);
+        std::string name = dot == std::string::npos ? spec.name : spec.name.substr(dot + 1);
+        ParamReader reader(profile, prefix);
+        switch (spec.type) {
+            case ParamType::Int: {
+                int v = 0;
+                reader(name.c_str(), v, int(spec.min), int(spec.max), "");
+                break;
+            }
+            case ParamType::Double: {
+                double v = 0;
+                reader(name.c_str(), v, spec.min, spec.max, "");
+                break;
+            }
+            case ParamType::Bool: {
+                bool v = false;
+                reader(name.c_str(), v, "");
+                break;
+            }
+            case ParamType::Choice: {
+                std::string v;
+                reader(name.c_str(), v, spec.choices, "");
+                break;
+            }
+        }
+    }
+    for (const std::string& key : list_keys) profile.mark_known(key);
+    profile.check_no_unknown_keys();
 }
 
 }  // namespace scanfix

@@ -41,7 +41,7 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
     } else if (node.IsScalar()) {
         e.values.push_back(node.as<std::string>());
     } else if (node.IsNull()) {
-        return;   // "key:" with nothing after it sets nothing
+        return;  // "key:" with nothing after it sets nothing
     }
     out[prefix] = std::move(e);
 }
@@ -93,7 +93,8 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
             throw ConfigError(origin, ext->second.line, "'extends' takes one profile name");
         std::string parent = resolve(ext->second.values[0], profiles_dir, origin);
         if (!fs::exists(parent))
-            throw ConfigError(origin, ext->second.line, "parent profile '" + parent + "' not found");
+            throw ConfigError(origin, ext->second.line,
+                              "parent profile '" + parent + "' not found");
         result = load_impl(parent, profiles_dir, depth + 1);
         own.erase(ext);
     }
@@ -149,7 +150,7 @@ std::string Profile::to_yaml() const {
         YAML::Node node = root;
         for (size_t i = 0; i + 1 < parts.size(); ++i) {
             if (!node[parts[i]]) node[parts[i]] = YAML::Node(YAML::NodeType::Map);
-            node.reset(node[parts[i]]);   // rebind; plain assignment would overwrite the value
+            node.reset(node[parts[i]]);  // rebind; plain assignment would overwrite the value
         }
         if (kv.second.is_list) {
             YAML::Node list(YAML::NodeType::Sequence);

@@ -27,7 +27,9 @@ size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view s) {
+    return first_invalid_utf8(s) == std::string_view::npos;
+}
 
 size_t utf8_length(std::string_view s) {
     size_t count = 0;

@@ -22,8 +22,7 @@ TEST_CASE("reading layout flows paragraphs and joins soft hyphens") {
     p.lines.push_back(make_line({"дать", "дивизии."}, 0));
     p.lines.push_back(make_line({"Новый", "абзац"}, 1));
     CHECK(render_text({p}, Layout::Reading) == "в случае передать дивизии.\n\nНовый абзац\n");
-    CHECK(render_text({p}, Layout::Diplomatic) ==
-          "в случае пере-\nдать дивизии.\n\nНовый абзац\n");
+    CHECK(render_text({p}, Layout::Diplomatic) == "в случае пере-\nдать дивизии.\n\nНовый абзац\n");
 }
 
 TEST_CASE("hard hyphens keep the hyphen and join without a space") {

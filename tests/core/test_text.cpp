@@ -7,7 +7,9 @@
 using namespace scanfix;
 
 TEST_CASE("decode_text normalises line ends, BOM and composition") {
-    CHECK(decode_text("\xEF\xBB\xBF" "a\r\nb\rc", "t") == "a\nb\nc");
+    CHECK(decode_text("\xEF\xBB\xBF"
+                      "a\r\nb\rc",
+                      "t") == "a\nb\nc");
     // и + combining breve becomes й
     CHECK(decode_text("\xD0\xB8\xCC\x86", "t") == "й");
 }

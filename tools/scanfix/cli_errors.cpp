@@ -9,7 +9,9 @@
 
 namespace scanfix::cli {
 
-void print_error(const std::string& message) { std::fprintf(stderr, "scanfix: %s\n", message.c_str()); }
+void print_error(const std::string& message) {
+    std::fprintf(stderr, "scanfix: %s\n", message.c_str());
+}
 
 int report_current_exception() {
     try {

@@ -11,13 +11,13 @@
 namespace scanfix {
 
 struct LexiconOptions {
-    std::string language = "rus";                 // Tesseract-style language code
-    std::vector<std::string> extra_word_lists;    // files, one word per line
-    std::string dictionaries_dir;                 // where curated lists live
+    std::string language = "rus";               // Tesseract-style language code
+    std::vector<std::string> extra_word_lists;  // files, one word per line
+    std::string dictionaries_dir;               // where curated lists live
 };
 
 class Lexicon {
-public:
+  public:
     virtual ~Lexicon() = default;
     // True when the word (any case, NFC) is a valid word form of the language or a listed word.
     virtual bool knows(const std::string& word) const = 0;

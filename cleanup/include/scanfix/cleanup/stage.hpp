@@ -15,15 +15,15 @@
 namespace scanfix {
 
 class CleanupStage {
-public:
+  public:
     virtual ~CleanupStage() = default;
     virtual std::string name() const = 0;
     virtual void run(Document& doc, const Context& ctx) const = 0;
 };
 
 struct CleanupStageInfo {
-    std::string name;   // as written in profiles: cleanup.stages: [speckle, page_number, ...]
-    std::string help;   // one line for --print-params and docs
+    std::string name;  // as written in profiles: cleanup.stages: [speckle, page_number, ...]
+    std::string help;  // one line for --print-params and docs
     // Builds the stage with its parameters read from the profile under "cleanup.<name>".
     std::function<std::unique_ptr<CleanupStage>(const Profile&, const Context&)> make;
     // Its parameters with defaults, for --print-params and tune.

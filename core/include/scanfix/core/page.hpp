@@ -16,27 +16,27 @@ struct Alternative {
 };
 
 struct Word {
-    std::string text;         // UTF-8, NFC
-    cv::Rect box;             // page pixels; empty when the page came from a transcription
-    float confidence = -1;    // 0..100; negative when unknown
+    std::string text;       // UTF-8, NFC
+    cv::Rect box;           // page pixels; empty when the page came from a transcription
+    float confidence = -1;  // 0..100; negative when unknown
     std::vector<Alternative> alternatives;
-    bool removed = false;     // dropped by a filter; kept in the model for reports and --keep-noise
+    bool removed = false;  // dropped by a filter; kept in the model for reports and --keep-noise
 
     bool has_box() const { return box.area() > 0; }
 };
 
 // How a line that ends in a hyphen continues on the next kept line.
 enum class LineJoin {
-    Space,        // ordinary line break: a space in reading layout
-    SoftHyphen,   // word split by the typist: hyphen dropped, halves joined
-    HardHyphen,   // a real compound (Народно-освободительной): hyphen kept, halves joined
+    Space,       // ordinary line break: a space in reading layout
+    SoftHyphen,  // word split by the typist: hyphen dropped, halves joined
+    HardHyphen,  // a real compound (Народно-освободительной): hyphen kept, halves joined
 };
 
 struct Line {
     std::vector<Word> words;
     cv::Rect box;
-    int block = 0;       // Tesseract block, or 0 for transcriptions
-    int paragraph = 0;   // paragraph number within the page
+    int block = 0;      // Tesseract block, or 0 for transcriptions
+    int paragraph = 0;  // paragraph number within the page
     bool removed = false;
     LineJoin join = LineJoin::Space;
 
@@ -59,25 +59,25 @@ struct Region {
 
 // One decision a stage made, in the words a report shows.
 struct LogEntry {
-    std::string stage;    // e.g. "margin_column", "deskew"
-    std::string action;   // "removed", "replaced", "joined", "measured", "kept"
+    std::string stage;   // e.g. "margin_column", "deskew"
+    std::string action;  // "removed", "replaced", "joined", "measured", "kept"
     std::string reason;
     std::string before;
     std::string after;
-    int line = -1;        // index into Page::lines, or -1
-    int word = -1;        // index into Line::words, or -1
+    int line = -1;  // index into Page::lines, or -1
+    int word = -1;  // index into Line::words, or -1
     cv::Rect box;
 };
 
 struct Page {
-    std::string source;   // the file the page came from
-    int index = 0;        // 0-based page within the file (multi-page TIFF, form-feed pages)
+    std::string source;  // the file the page came from
+    int index = 0;       // 0-based page within the file (multi-page TIFF, form-feed pages)
     int dpi = 300;
-    bool from_text = false;   // built from a transcription: no images, no boxes
+    bool from_text = false;  // built from a transcription: no images, no boxes
 
-    cv::Mat image;    // as loaded: 8-bit BGR or grey
-    cv::Mat gray;     // working grey image
-    cv::Mat binary;   // working binary image: text black (0) on white (255)
+    cv::Mat image;   // as loaded: 8-bit BGR or grey
+    cv::Mat gray;    // working grey image
+    cv::Mat binary;  // working binary image: text black (0) on white (255)
     double skew_degrees = 0;
 
     std::vector<Region> regions;

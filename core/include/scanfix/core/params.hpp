@@ -16,7 +16,7 @@ namespace scanfix {
 enum class ParamType { Int, Double, Bool, Choice };
 
 struct ParamSpec {
-    std::string name;   // full dotted key, e.g. "preprocess.binarize.k"
+    std::string name;  // full dotted key, e.g. "preprocess.binarize.k"
     ParamType type = ParamType::Double;
     std::string default_value;
     double min = 0, max = 0;
@@ -31,7 +31,7 @@ std::string format_param_value(bool v);
 
 // Collects ParamSpecs from a describe() call, with current values as defaults.
 class ParamCollector {
-public:
+  public:
     explicit ParamCollector(std::string prefix) : prefix_(std::move(prefix)) {}
     void operator()(const char* name, int& v, int lo, int hi, const char* help) {
         add({key(name), ParamType::Int, format_param_value(v), double(lo), double(hi), {}, help});
@@ -48,7 +48,7 @@ public:
     }
     const std::vector<ParamSpec>& specs() const { return specs_; }
 
-private:
+  private:
     std::string key(const char* name) const { return prefix_ + "." + name; }
     void add(ParamSpec s) { specs_.push_back(std::move(s)); }
     std::string prefix_;
@@ -57,7 +57,7 @@ private:
 
 // Assigns values from a profile, checking type and range. Throws ConfigError with file:line.
 class ParamReader {
-public:
+  public:
     ParamReader(const Profile& profile, std::string prefix)
         : profile_(profile), prefix_(std::move(prefix)) {}
     void operator()(const char* name, int& v, int lo, int hi, const char* help);
@@ -66,7 +66,7 @@ public:
     void operator()(const char* name, std::string& v, const std::vector<std::string>& choices,
                     const char* help);
 
-private:
+  private:
     const ProfileEntry* scalar(const char* name) const;
     const Profile& profile_;
     std::string prefix_;
@@ -90,5 +90,11 @@ std::vector<ParamSpec> describe_params(const std::string& prefix) {
     p.describe(collector);
     return collector.specs();
 }
+
+// Checks every value the profile sets for the given parameters (type, range, choices) and
+// then that the profile sets nothing else: `list_keys` names the keys that hold lists.
+// Throws ConfigError with file and line of the first wrong or unknown key.
+void validate_profile(const Profile& profile, const std::vector<ParamSpec>& specs,
+                      const std::vector<std::string>& list_keys = {});
 
 }  // namespace scanfix

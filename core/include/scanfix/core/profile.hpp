@@ -11,14 +11,14 @@
 namespace scanfix {
 
 struct ProfileEntry {
-    std::vector<std::string> values;   // one for a scalar, any number for a list
+    std::vector<std::string> values;  // one for a scalar, any number for a list
     bool is_list = false;
     std::string file;
     int line = 0;
 };
 
 class Profile {
-public:
+  public:
     // Reads a profile file and, recursively, the profiles it extends. A bare name such as
     // "default" is looked up as <profiles_dir>/default.yaml. Throws ConfigError.
     static Profile load(const std::string& path_or_name, const std::string& profiles_dir);
@@ -39,7 +39,7 @@ public:
     std::string to_yaml() const;
     const std::string& name() const { return name_; }
 
-private:
+  private:
     static Profile parse_impl(const std::string& text, const std::string& origin,
                               const std::string& profiles_dir, int depth);
     static Profile load_impl(const std::string& path, const std::string& profiles_dir, int depth);

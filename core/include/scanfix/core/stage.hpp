@@ -19,10 +19,10 @@ enum class LogLevel { Debug, Info, Warning };
 using LogSink = std::function<void(LogLevel, const std::string&)>;
 
 struct Context {
-    const Profile* profile = nullptr;   // never null while a pipeline runs
-    LogSink log;                        // may be empty: messages are dropped
-    std::string debug_dir;              // non-empty: stages write intermediate images here
-    std::string data_dir;               // folder holding dictionaries/ and profiles/
+    const Profile* profile = nullptr;  // never null while a pipeline runs
+    LogSink log;                       // may be empty: messages are dropped
+    std::string debug_dir;             // non-empty: stages write intermediate images here
+    std::string data_dir;              // folder holding dictionaries/ and profiles/
 
     void info(const std::string& msg) const {
         if (log) log(LogLevel::Info, msg);
@@ -33,7 +33,7 @@ struct Context {
 };
 
 class Stage {
-public:
+  public:
     virtual ~Stage() = default;
     // Short name used in profiles, logs and reports, e.g. "binarize".
     virtual std::string name() const = 0;

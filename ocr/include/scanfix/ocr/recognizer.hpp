@@ -1,0 +1,58 @@
+// Recognition: the Recognizer interface that fills a page's lines and words, and the Tesseract
+// implementation behind it. Tesseract's headers stay inside ocr/src, so cleanup and eval are
+// built and tested without them, and tests can feed pages through a fake recognizer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scanfix/core/page.hpp"
+#include "scanfix/core/params.hpp"
+
+namespace scanfix {
+
+class Recognizer {
+  public:
+    virtual ~Recognizer() = default;
+    // Fills page.lines from page.binary, or page.gray, or page.image (the first that exists,
+    // in the order the recognizer prefers). Throws OcrError.
+    virtual void recognize(Page& page) = 0;
+};
+
+struct OcrParams {
+    std::string lang = "rus";      // Tesseract languages, e.g. "rus" or "rus+eng"
+    int psm = 3;                   // Tesseract page segmentation mode
+    std::string input = "binary";  // which working image Tesseract reads
+    std::string tessdata;          // folder with *.traineddata; empty = TESSDATA_PREFIX or Debian's
+
+    template <class V>
+    void describe(V& v) {
+        v("lang", lang, {}, "Tesseract language(s), joined by '+', e.g. rus+eng");
+        v("psm", psm, 0, 13, "Tesseract page segmentation mode (3 = automatic, 6 = one block)");
+        v("input", input, {"binary", "gray", "original"},
+          "image handed to Tesseract: the binarised page, the flattened grey page, or the file as "
+          "loaded");
+    }
+    void validate() const;
+};
+
+// The folder holding Tesseract's *.traineddata files that scanfix will use.
+std::string tessdata_dir(const std::string& configured = "");
+
+// Throws OcrError naming the first language of `lang` with no traineddata installed.
+void check_languages_installed(const std::string& lang, const std::string& tessdata = "");
+
+class TesseractRecognizer : public Recognizer {
+  public:
+    // Initialises Tesseract once; reuse the recognizer for many pages. Throws OcrError.
+    explicit TesseractRecognizer(const OcrParams& params);
+    ~TesseractRecognizer() override;
+    void recognize(Page& page) override;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace scanfix

@@ -1,0 +1,139 @@
+// Tesseract through TessBaseAPI: one engine per recognizer, words read with the result
+// iterator into the page model (block, paragraph, line, word; boxes and confidences).
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <opencv2/imgproc.hpp>
+#include <sstream>
+
+#include "scanfix/core/error.hpp"
+#include "scanfix/core/text.hpp"
+#include "scanfix/ocr/recognizer.hpp"
+
+namespace fs = std::filesystem;
+
+namespace scanfix {
+
+void OcrParams::validate() const {
+    if (lang.empty()) throw ConfigError("", 0, "ocr.lang must name at least one language");
+    for (char c : lang)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '_' || c == '-'))
+            throw ConfigError("", 0, "ocr.lang '" + lang + "' is not a Tesseract language list");
+}
+
+std::string tessdata_dir(const std::string& configured) {
+    if (!configured.empty()) return configured;
+    if (const char* env = std::getenv("TESSDATA_PREFIX"); env && *env) {
+        fs::path p(env);
+        if (fs::exists(p / "tessdata")) return (p / "tessdata").string();
+        return p.string();
+    }
+    for (const char* dir :
+         {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+          "/usr/share/tessdata", "/usr/local/share/tessdata"})
+        if (fs::exists(dir)) return dir;
+    return "/usr/share/tesseract-ocr/5/tessdata";
+}
+
+void check_languages_installed(const std::string& lang, const std::string& tessdata) {
+    std::string dir = tessdata_dir(tessdata);
+    std::stringstream ss(lang);
+    for (std::string one; std::getline(ss, one, '+');) {
+        if (one.empty()) continue;
+        if (!fs::exists(fs::path(dir) / (one + ".traineddata")))
+            throw OcrError("language '" + one + "' is not installed (no " + one +
+                           ".traineddata in " + dir +
+                           "; on Debian: apt-get install tesseract-ocr-" + one + ")");
+    }
+}
+
+struct TesseractRecognizer::Impl {
+    OcrParams params;
+    tesseract::TessBaseAPI api;
+};
+
+TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
+    : impl_(std::make_unique<Impl>()) {
+    params.validate();
+    impl_->params = params;
+    std::string dir = tessdata_dir(params.tessdata);
+    check_languages_installed(params.lang, dir);
+    if (impl_->api.Init(dir.c_str(), params.lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+        throw OcrError("Tesseract could not start with language '" + params.lang + "'");
+    impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
+    impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
+}
+
+TesseractRecognizer::~TesseractRecognizer() {
+    if (impl_) impl_->api.End();
+}
+
+namespace {
+
+const cv::Mat& pick_input(const Page& page, const std::string& input) {
+    if (input == "binary" && !page.binary.empty()) return page.binary;
+    if (input != "original" && !page.gray.empty()) return page.gray;
+    if (!page.binary.empty() && page.gray.empty() && page.image.empty()) return page.binary;
+    return page.image;
+}
+
+cv::Rect rect_of(tesseract::ResultIterator* it, tesseract::PageIteratorLevel level) {
+    int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    if (!it->BoundingBox(level, &x1, &y1, &x2, &y2)) return {};
+    return {x1, y1, x2 - x1, y2 - y1};
+}
+
+std::string take_text(char* text) {
+    std::string s = text ? text : "";
+    delete[] text;
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+void TesseractRecognizer::recognize(Page& page) {
+    cv::Mat img = pick_input(page, impl_->params.input);
+    if (img.empty()) throw OcrError(page.label() + ": no image to recognise");
+    if (img.channels() == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    if (!img.isContinuous()) img = img.clone();
+    tesseract::TessBaseAPI& api = impl_->api;
+    api.SetImage(img.data, img.cols, img.rows, img.channels(), int(img.step));
+    api.SetSourceResolution(page.dpi > 0 ? page.dpi : 300);
+    if (api.Recognize(nullptr) != 0) {
+        api.Clear();
+        throw OcrError(page.label() + ": Tesseract failed to recognise the page");
+    }
+    page.lines.clear();
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    int block = -1, paragraph = -1;
+    if (it && !it->Empty(tesseract::RIL_WORD)) {
+        do {
+            if (it->Empty(tesseract::RIL_WORD)) continue;
+            if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+            if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
+            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || page.lines.empty()) {
+                Line line;
+                line.box = rect_of(it.get(), tesseract::RIL_TEXTLINE);
+                line.block = std::max(block, 0);
+                line.paragraph = std::max(paragraph, 0);
+                page.lines.push_back(std::move(line));
+            }
+            Word word;
+            word.text = to_nfc(take_text(it->GetUTF8Text(tesseract::RIL_WORD)));
+            word.box = rect_of(it.get(), tesseract::RIL_WORD);
+            word.confidence = it->Confidence(tesseract::RIL_WORD);
+            if (!word.text.empty()) page.lines.back().words.push_back(std::move(word));
+        } while (it->Next(tesseract::RIL_WORD));
+    }
+    // Lines where every word was empty carry nothing.
+    page.lines.erase(std::remove_if(page.lines.begin(), page.lines.end(),
+                                    [](const Line& l) { return l.words.empty(); }),
+                     page.lines.end());
+    api.Clear();
+}
+
+}  // namespace scanfix

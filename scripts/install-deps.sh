@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian package scanfix needs to build, run and test (Debian 12, as root).
+# Usage: scripts/install-deps.sh [--tests]   (--tests adds what only the test suite needs)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libopencv-dev libopencv-contrib-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
+  libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev
+  libhunspell-dev hunspell-ru libpugixml-dev
+  fonts-freefont-ttf fonts-urw-base35
+)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils chromium)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "scanfix: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

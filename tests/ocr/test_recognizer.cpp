@@ -1,0 +1,74 @@
+// Tesseract through the Recognizer interface: words, boxes, confidences and lines land in the
+// page model; a missing language is an OcrError, not a crash.
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "scanfix/core/error.hpp"
+#include "scanfix/ocr/recognizer.hpp"
+
+using namespace scanfix;
+
+namespace {
+bool have_language(const std::string& lang) {
+    try {
+        check_languages_installed(lang);
+        return true;
+    } catch (const OcrError&) {
+        return false;
+    }
+}
+}  // namespace
+
+TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
+    if (!have_language("eng")) {
+        WARN("skipped: Tesseract language eng is not installed");
+        return;
+    }
+    Page page;
+    page.image = cv::Mat(260, 900, CV_8UC1, cv::Scalar(255));
+    cv::putText(page.image, "HELLO WORLD", {40, 90}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0),
+                4);
+    cv::putText(page.image, "SECOND LINE", {40, 200}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0),
+                4);
+    OcrParams params;
+    params.lang = "eng";
+    params.input = "original";
+    TesseractRecognizer rec(params);
+    rec.recognize(page);
+    REQUIRE(page.lines.size() == 2);
+    CHECK(page.lines[0].text() == "HELLO WORLD");
+    CHECK(page.lines[1].text() == "SECOND LINE");
+    const Word& hello = page.lines[0].words.at(0);
+    CHECK(hello.box.x >= 30);
+    CHECK(hello.box.x < 60);
+    CHECK(hello.box.y < 90);
+    CHECK(hello.confidence > 50);
+    CHECK(page.lines[1].box.y > page.lines[0].box.y);
+}
+
+TEST_CASE("a blank page gives no lines") {
+    if (!have_language("eng")) {
+        WARN("skipped: Tesseract language eng is not installed");
+        return;
+    }
+    Page page;
+    page.image = cv::Mat(200, 200, CV_8UC1, cv::Scalar(255));
+    OcrParams params;
+    params.lang = "eng";
+    TesseractRecognizer rec(params);
+    rec.recognize(page);
+    CHECK(page.lines.empty());
+}
+
+TEST_CASE("a language that is not installed is a clear OcrError") {
+    OcrParams params;
+    params.lang = "xyz";
+    try {
+        TesseractRecognizer rec(params);
+        FAIL("expected OcrError");
+    } catch (const OcrError& e) {
+        CHECK(std::string(e.what()).find("'xyz' is not installed") != std::string::npos);
+    }
+    params.lang = "rus; rm -rf";
+    CHECK_THROWS_AS(TesseractRecognizer(params), ConfigError);
+}

@@ -1,0 +1,118 @@
+// Shared options of run and clean, and what they do (see common_options.hpp).
+#include "common_options.hpp"
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "scanfix/core/data_paths.hpp"
+#include "scanfix/core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace scanfix::cli {
+
+void add_common_options(CLI::App& cmd, CommonOptions& opt) {
+    cmd.add_option("-p,--profile", opt.profile,
+                   "Profile: a YAML file, or a name from the profiles folder (default: default)");
+    cmd.add_option("--set", opt.overrides,
+                   "Override one parameter, e.g. --set preprocess.binarize.k=0.3 (repeatable)");
+    cmd.add_option(
+           "--layout", opt.layout,
+           "reading: paragraphs flowed, split words rejoined; diplomatic: lines as on the page")
+        ->check(CLI::IsMember({"reading", "diplomatic"}));
+    cmd.add_flag("--keep-noise", opt.keep_noise, "Mark removed text as ⟦…⟧ instead of deleting it");
+    cmd.add_flag("--print-params", opt.print_params,
+                 "List every parameter with its value in the chosen profile, then exit");
+    cmd.add_flag("-v,--verbose", opt.verbose, "Say what each stage measured");
+}
+
+Profile load_profile(const CommonOptions& opt) {
+    Profile profile = Profile::load(opt.profile, profiles_dir());
+    for (const std::string& kv : opt.overrides) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw ConfigError("--set", 0, "'" + kv + "' is not key=value");
+        std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
+        if (!value.empty() && value.front() == '[' && value.back() == ']') {
+            std::vector<std::string> items;
+            std::string inner = value.substr(1, value.size() - 2), item;
+            for (char c : inner + ",") {
+                if (c == ',') {
+                    item.erase(0, item.find_first_not_of(' '));
+                    item.erase(item.find_last_not_of(' ') + 1);
+                    if (!item.empty()) items.push_back(item);
+                    item.clear();
+                } else {
+                    item += c;
+                }
+            }
+            profile.set_list(key, items);
+        } else {
+            profile.set(key, value);
+        }
+    }
+    return profile;
+}
+
+void validate_run_profile(const Profile& profile, const std::vector<ParamSpec>& specs) {
+    validate_profile(profile, specs, {"cleanup.stages"});
+}
+
+namespace {
+const char* type_name(ParamType t) {
+    switch (t) {
+        case ParamType::Int:
+            return "int";
+        case ParamType::Double:
+            return "float";
+        case ParamType::Bool:
+            return "bool";
+        case ParamType::Choice:
+            return "choice";
+    }
+    return "?";
+}
+}  // namespace
+
+void print_params(const std::vector<ParamSpec>& specs, const Profile& profile) {
+    for (const ParamSpec& s : specs) {
+        const ProfileEntry* e = profile.find(s.name);
+        std::string value = e && !e->values.empty() ? e->values[0] : s.default_value;
+        std::string range;
+        if (s.type == ParamType::Int || s.type == ParamType::Double)
+            range = fmt::format("[{}, {}]", format_param_value(s.min), format_param_value(s.max));
+        else if (s.type == ParamType::Choice && !s.choices.empty())
+            range = "{" + fmt::format("{}", fmt::join(s.choices, ", ")) + "}";
+        fmt::print("{:<44} {:<6} = {:<10} (default {}{}{})\n    {}\n", s.name, type_name(s.type),
+                   value, s.default_value, range.empty() ? "" : ", ", range, s.help);
+    }
+}
+
+Context make_context(const Profile& profile, const std::string& debug_dir, bool verbose) {
+    Context ctx;
+    ctx.profile = &profile;
+    ctx.debug_dir = debug_dir;
+    ctx.data_dir = data_dir();
+    ctx.log = [verbose](LogLevel level, const std::string& msg) {
+        if (level == LogLevel::Warning)
+            fmt::print(stderr, "scanfix: warning: {}\n", msg);
+        else if (verbose)
+            fmt::print(stderr, "scanfix: {}\n", msg);
+    };
+    return ctx;
+}
+
+void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs) {
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw InputError(dir, "output path exists and is not a folder");
+    for (const std::string& in : inputs)
+        if (fs::exists(in, ec) && fs::equivalent(in, dir, ec))
+            throw InputError(dir, "output folder is one of the inputs");
+    fs::create_directories(dir, ec);
+    if (ec) throw InputError(dir, "cannot create output folder: " + ec.message());
+}
+
+}  // namespace scanfix::cli

@@ -1,0 +1,42 @@
+// Options shared by the subcommands that run the cleanup pipeline (run, clean): the profile and
+// its overrides, layout, noise marking, parameter listing, and the helpers that act on them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "scanfix/core/page.hpp"
+#include "scanfix/core/params.hpp"
+#include "scanfix/core/profile.hpp"
+#include "scanfix/core/stage.hpp"
+
+namespace scanfix::cli {
+
+struct CommonOptions {
+    std::string profile = "default";
+    std::vector<std::string> overrides;  // key=value
+    std::string layout = "reading";
+    bool keep_noise = false;
+    bool print_params = false;
+    bool verbose = false;
+};
+
+void add_common_options(CLI::App& cmd, CommonOptions& opt);
+
+// The profile named by --profile (a path, or a name in the profiles folder) with --set applied.
+Profile load_profile(const CommonOptions& opt);
+
+// Checks types, ranges and unknown keys of the profile against the given parameters.
+void validate_run_profile(const Profile& profile, const std::vector<ParamSpec>& specs);
+
+// Prints one line per parameter: name, type, value in this profile, default, range, help.
+void print_params(const std::vector<ParamSpec>& specs, const Profile& profile);
+
+// The library context: profile, data folder, debug folder and a stderr log for warnings.
+Context make_context(const Profile& profile, const std::string& debug_dir, bool verbose = false);
+
+// Refuses an output folder that would overwrite an input; creates it when missing.
+void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs);
+
+}  // namespace scanfix::cli
