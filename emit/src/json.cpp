@@ -1,0 +1,86 @@
+// JSON output of the page model (nlohmann-json): pages, regions, lines, words with boxes and
+// confidences, removed words flagged, and the log of every decision the stages made.
+#include <nlohmann/json.hpp>
+
+#include "page_geometry.hpp"
+#include "scanfix/emit/formats.hpp"
+
+namespace scanfix {
+namespace {
+
+using nlohmann::json;
+
+json box_json(const cv::Rect& r) {
+    if (r.area() <= 0) return nullptr;
+    return json::array({r.x, r.y, r.width, r.height});
+}
+
+json log_entry_json(const LogEntry& e, size_t page) {
+    json j = {{"page", page + 1}, {"stage", e.stage}, {"action", e.action}, {"reason", e.reason}};
+    if (!e.before.empty()) j["before"] = e.before;
+    if (!e.after.empty()) j["after"] = e.after;
+    if (e.line >= 0) j["line"] = e.line + 1;
+    if (e.word >= 0) j["word"] = e.word + 1;
+    if (e.box.area() > 0) j["box"] = box_json(e.box);
+    return j;
+}
+
+}  // namespace
+
+std::string to_json(const Document& doc) {
+    json pages = json::array();
+    for (size_t p = 0; p < doc.size(); ++p) {
+        const Page& page = doc[p];
+        cv::Size size = emit_detail::page_size(page);
+        json regions = json::array();
+        for (const Region& r : page.regions)
+            regions.push_back(
+                {{"kind", to_string(r.kind)}, {"box", box_json(r.box)}, {"note", r.note}});
+        json lines = json::array();
+        for (const Line& line : page.lines) {
+            json words = json::array();
+            for (const Word& w : line.words) {
+                json jw = {{"text", w.text}, {"box", box_json(w.box)}};
+                if (w.confidence >= 0) jw["confidence"] = w.confidence;
+                if (w.removed) jw["removed"] = true;
+                words.push_back(std::move(jw));
+            }
+            json jl = {{"box", box_json(line.box)},
+                       {"block", line.block},
+                       {"paragraph", line.paragraph},
+                       {"words", std::move(words)}};
+            if (line.removed) jl["removed"] = true;
+            if (line.join != LineJoin::Space)
+                jl["join"] = line.join == LineJoin::SoftHyphen ? "soft_hyphen" : "hard_hyphen";
+            lines.push_back(std::move(jl));
+        }
+        json log = json::array();
+        for (const LogEntry& e : page.log) log.push_back(log_entry_json(e, p));
+        json jp = {{"source", page.source},
+                   {"index", page.index},
+                   {"lines", std::move(lines)},
+                   {"regions", std::move(regions)},
+                   {"log", std::move(log)}};
+        if (!page.from_text) {
+            jp["width"] = size.width;
+            jp["height"] = size.height;
+            jp["dpi"] = page.dpi;
+            jp["skew_degrees"] = page.skew_degrees;
+        }
+        pages.push_back(std::move(jp));
+    }
+    return json({{"pages", std::move(pages)}}).dump(2) + "\n";
+}
+
+std::string log_to_json(const Document& doc) {
+    json entries = json::array();
+    for (size_t p = 0; p < doc.size(); ++p)
+        for (const LogEntry& e : doc[p].log) {
+            json j = log_entry_json(e, p);
+            j["source"] = doc[p].source;
+            entries.push_back(std::move(j));
+        }
+    return json({{"entries", std::move(entries)}}).dump(2) + "\n";
+}
+
+}  // namespace scanfix

@@ -1,0 +1,103 @@
+// hOCR, ALTO, PAGE XML and JSON output: well-formed, kept words only (JSON keeps all, flagged),
+// boxes and text where the formats put them, special characters escaped.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "scanfix/core/error.hpp"
+#include "scanfix/emit/formats.hpp"
+
+using namespace scanfix;
+
+namespace {
+Page sample_page() {
+    Page page;
+    page.source = "/scans/folio-7.png";
+    page.binary = cv::Mat(1000, 800, CV_8UC1, cv::Scalar(255));
+    Line a;
+    a.box = {100, 100, 500, 40};
+    a.words = {Word{"Строго", {100, 100, 200, 40}, 91.5f},
+               Word{"<секретно>", {320, 100, 280, 40}, 80}};
+    Line noise;
+    noise.box = {10, 300, 40, 30};
+    noise.words = {Word{"вд", {10, 300, 40, 30}, 20}};
+    noise.words[0].removed = true;
+    Line b;
+    b.block = 1;
+    b.box = {100, 400, 300, 40};
+    b.words = {Word{"Ким", {100, 400, 100, 40}, 95}, Word{"&", {220, 400, 20, 40}, 60}};
+    page.lines = {a, noise, b};
+    page.log.push_back(
+        {"margin_column", "removed", "stacked short tokens", "вд", "", 1, 0, noise.box});
+    return page;
+}
+
+pugi::xml_document parse(const std::string& s) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result r = doc.load_string(s.c_str());
+    INFO(r.description());
+    REQUIRE(r);
+    return doc;
+}
+}  // namespace
+
+TEST_CASE("format names parse and unknown ones are refused") {
+    auto f = parse_output_formats("txt,hocr,alto,page,json");
+    CHECK(f.size() == 5);
+    CHECK(output_extension(OutputFormat::Alto) == ".alto.xml");
+    CHECK_THROWS_AS(parse_output_formats("txt,pdf"), ConfigError);
+}
+
+TEST_CASE("ALTO holds kept words with geometry and confidence") {
+    auto xml = parse(to_alto({sample_page()}));
+    auto page = xml.child("alto").child("Layout").child("Page");
+    CHECK(page.attribute("WIDTH").as_int() == 800);
+    int strings = 0;
+    std::string contents;
+    for (auto tb : page.child("PrintSpace").children("TextBlock"))
+        for (auto tl : tb.children("TextLine"))
+            for (auto s : tl.children("String")) {
+                ++strings;
+                contents += std::string(s.attribute("CONTENT").value()) + "|";
+            }
+    CHECK(strings == 4);
+    CHECK(contents == "Строго|<секретно>|Ким|&|");
+    auto first = page.child("PrintSpace").child("TextBlock").child("TextLine").child("String");
+    CHECK(first.attribute("HPOS").as_int() == 100);
+    CHECK(first.attribute("WC").as_double() == Approx(0.92).margin(0.01));
+    CHECK(page.child("PrintSpace").select_nodes("TextBlock").size() == 2);
+}
+
+TEST_CASE("hOCR has pages, lines and words with bboxes") {
+    auto xml = parse(to_hocr({sample_page()}));
+    auto words = xml.select_nodes("//span[@class='ocrx_word']");
+    REQUIRE(words.size() == 4);
+    CHECK(std::string(words[0].node().attribute("title").value()) ==
+          "bbox 100 100 300 140; x_wconf 92");
+    CHECK(std::string(words[1].node().child_value()) == "<секретно>");
+    CHECK(xml.select_nodes("//div[@class='ocr_page']").size() == 1);
+}
+
+TEST_CASE("PAGE XML has regions, lines, words and text at each level") {
+    auto xml = parse(to_page_xml(sample_page()));
+    auto page = xml.child("PcGts").child("Page");
+    CHECK(std::string(page.attribute("imageFilename").value()) == "folio-7.png");
+    auto lines = xml.select_nodes("//TextLine");
+    REQUIRE(lines.size() == 2);
+    CHECK(std::string(lines[0].node().child("TextEquiv").child("Unicode").child_value()) ==
+          "Строго <секретно>");
+    CHECK(std::string(lines[0].node().child("Coords").attribute("points").value()) ==
+          "100,100 600,100 600,140 100,140");
+}
+
+TEST_CASE("JSON keeps removed words flagged and the decision log") {
+    auto j = nlohmann::json::parse(to_json({sample_page()}));
+    auto& page = j["pages"][0];
+    CHECK(page["lines"].size() == 3);
+    CHECK(page["lines"][1]["words"][0]["removed"] == true);
+    CHECK(page["log"][0]["stage"] == "margin_column");
+    CHECK(page["log"][0]["line"] == 2);
+    auto log = nlohmann::json::parse(log_to_json({sample_page()}));
+    CHECK(log["entries"].size() == 1);
+    CHECK(log["entries"][0]["before"] == "вд");
+}
