@@ -1,0 +1,67 @@
+// Grey conversion and background division; see illumination.hpp.
+#include "scanfix/ocr/illumination.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "scanfix/ocr/character_size.hpp"
+
+namespace scanfix {
+
+cv::Mat to_gray(const cv::Mat& image) {
+    if (image.empty()) throw InputError("", "empty image");
+    if (image.depth() != CV_8U) throw InputError("", "only 8-bit images can be preprocessed");
+    cv::Mat gray;
+    switch (image.channels()) {
+        case 1:
+            gray = image.clone();
+            break;
+        case 3:
+            cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
+            break;
+        case 4:
+            cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
+            break;
+        default:
+            throw InputError("", "unsupported number of colour channels");
+    }
+    return gray;
+}
+
+namespace {
+int odd_at_least(double v, int lo) {
+    return std::max(lo, int(v) | 1);
+}
+}  // namespace
+
+cv::Mat estimate_paper_background(const cv::Mat& gray, int dpi, const IlluminationParams& p) {
+    CV_Assert(gray.type() == CV_8UC1);
+    double scale = std::min(1.0, double(p.work_dpi) / std::max(1, dpi));
+    cv::Mat small;
+    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    const int work = std::max(1, int(dpi * scale));
+    // The closing replaces every stroke thinner than the kernel by the paper around it.
+    int k = odd_at_least(mm_to_px(p.kernel_mm, work), 3);
+    cv::Mat closed;
+    cv::morphologyEx(small, closed, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_ELLIPSE, {k, k}));
+    // A median first removes what survived the closing in isolated spots (dense bold
+    // headings), then a Gaussian hides the blocky shape of the structuring element.
+    cv::medianBlur(closed, closed, std::min(odd_at_least(k * 1.5, 3), 255));
+    int s = odd_at_least(mm_to_px(p.smooth_mm, work), 1);
+    if (s > 1) cv::GaussianBlur(closed, closed, {s, s}, 0);
+    cv::Mat background;
+    cv::resize(closed, background, gray.size(), 0, 0, cv::INTER_LINEAR);
+    return background;
+}
+
+cv::Mat divide_background(const cv::Mat& gray, const cv::Mat& background) {
+    CV_Assert(gray.size() == background.size() && gray.type() == CV_8UC1);
+    cv::Mat bg;
+    cv::max(background, 1, bg);  // no division by zero on black scanner edges
+    cv::Mat out;
+    cv::divide(gray, bg, out, 255.0, CV_8U);
+    return out;
+}
+
+}  // namespace scanfix

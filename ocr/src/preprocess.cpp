@@ -1,0 +1,129 @@
+// The preprocessing stage: runs the steps in order (grey and illumination, binarisation, deskew,
+// despeckle) with parameters from the profile, and records what each found in the page log.
+#include "scanfix/ocr/preprocess.hpp"
+
+#include <cstdio>
+#include <opencv2/imgproc.hpp>
+
+#include "scanfix/ocr/binarize.hpp"
+#include "scanfix/ocr/character_size.hpp"
+#include "scanfix/ocr/debug_images.hpp"
+#include "scanfix/ocr/deskew.hpp"
+#include "scanfix/ocr/despeckle.hpp"
+#include "scanfix/ocr/illumination.hpp"
+
+namespace scanfix {
+
+namespace {
+
+std::string fmt(const char* pattern, double a, double b = 0) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, pattern, a, b);
+    return buf;
+}
+
+void note(Page& page, const char* stage, const char* action, std::string reason,
+          cv::Rect box = {}) {
+    LogEntry e;
+    e.stage = stage;
+    e.action = action;
+    e.reason = std::move(reason);
+    e.box = box;
+    page.note(std::move(e));
+}
+
+// All step parameters of one page run, read once from the profile.
+struct PreprocessParams {
+    IlluminationParams illumination;
+    BinarizeParams binarize;
+    DeskewParams deskew;
+    DespeckleParams despeckle;
+
+    explicit PreprocessParams(const Profile& profile)
+        : illumination(read_params<IlluminationParams>(profile, "preprocess.illumination")),
+          binarize(read_params<BinarizeParams>(profile, "preprocess.binarize")),
+          deskew(read_params<DeskewParams>(profile, "preprocess.deskew")),
+          despeckle(read_params<DespeckleParams>(profile, "preprocess.despeckle")) {}
+};
+
+// The first character height comes from a global threshold of the flattened page; it only
+// has to be good enough to size the local window.
+int measure_character_height(const cv::Mat& gray, int dpi) {
+    cv::Mat rough;
+    cv::threshold(gray, rough, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    return estimate_character_height(rough, dpi);
+}
+
+}  // namespace
+
+void preprocess_page(Page& page, const Context& ctx) {
+    static const Profile kNoProfile;
+    const PreprocessParams p(ctx.profile ? *ctx.profile : kNoProfile);
+    const int dpi = page.dpi > 0 ? page.dpi : 300;
+    DebugImages debug(ctx.debug_dir, page);
+    page.regions.clear();
+    page.skew_degrees = 0;
+
+    cv::Mat gray = to_gray(page.image);
+    debug.save("gray", gray);
+
+    if (p.illumination.enabled) {
+        cv::Mat background = estimate_paper_background(gray, dpi, p.illumination);
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(background, &lo, &hi);
+        note(page, "illumination", "measured",
+             fmt("paper brightness %.0f..%.0f divided out", lo, hi));
+        debug.save("background", background);
+        gray = divide_background(gray, background);
+        debug.save("flattened", gray);
+    }
+
+    int ch = measure_character_height(gray, dpi);
+    note(page, "binarize", "measured",
+         fmt("character height %.0f px, window %.0f px", ch,
+             p.binarize.method == "otsu" ? 0 : binarize_window(p.binarize, ch)));
+    cv::Mat binary = binarize(gray, p.binarize, ch);
+    debug.save("binary", binary);
+
+    if (p.deskew.enabled) {
+        SkewEstimate skew = estimate_skew(binary, ch, p.deskew);
+        page.skew_degrees = skew.degrees;
+        if (skew.points == 0) {
+            note(page, "deskew", "kept", "too little text to measure the skew");
+        } else if (std::abs(skew.degrees) < p.deskew.min_degrees) {
+            note(page, "deskew", "measured", fmt("skew %.2f degrees, not corrected", skew.degrees));
+        } else {
+            // Rotating the grey page and thresholding again gives cleaner strokes than
+            // rotating the binary image.
+            gray = rotate_page(gray, skew.degrees, 255, cv::INTER_CUBIC);
+            binary = binarize(gray, p.binarize, ch);
+            note(page, "deskew", "measured", fmt("skew %.2f degrees, corrected", skew.degrees));
+            debug.save("deskewed", binary);
+        }
+    }
+
+    std::vector<cv::Rect> removed;
+    if (p.despeckle.enabled) {
+        removed = despeckle(binary, ch, p.despeckle);
+        note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
+        debug.save("despeckled", binary);
+    }
+
+    page.gray = gray;
+    page.binary = binary;
+    debug.save_overlay(gray, page, removed);
+}
+
+std::vector<ParamSpec> preprocess_param_specs() {
+    std::vector<ParamSpec> all;
+    auto add = [&all](std::vector<ParamSpec> specs) {
+        all.insert(all.end(), specs.begin(), specs.end());
+    };
+    add(describe_params<IlluminationParams>("preprocess.illumination"));
+    add(describe_params<BinarizeParams>("preprocess.binarize"));
+    add(describe_params<DeskewParams>("preprocess.deskew"));
+    add(describe_params<DespeckleParams>("preprocess.despeckle"));
+    return all;
+}
+
+}  // namespace scanfix

@@ -1,1 +1,0 @@
-// Placeholder translation unit until preprocessing sources land.
