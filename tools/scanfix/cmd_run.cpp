@@ -8,6 +8,7 @@
 #include "cli_errors.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
+#include "outputs.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
@@ -26,6 +27,8 @@ struct RunOptions {
     int psm = -1;
     int dpi = 300;
     std::string debug_dir;
+    std::string formats = "txt";
+    std::string report;
     CommonOptions profile;
 };
 
@@ -47,7 +50,12 @@ int run(const RunOptions& opt) {
     }
     if (opt.inputs.empty()) throw ConfigError("", 0, "no input images given");
     validate_run_profile(profile, specs);
-    Layout layout = parse_layout(opt.profile.layout);
+    OutputOptions out;
+    out.layout = parse_layout(opt.profile.layout);
+    out.keep_noise = opt.profile.keep_noise;
+    out.formats = parse_output_formats(opt.formats);
+    if (opt.output_dir.empty() && out.formats.size() > 1)
+        throw ConfigError("--format", 0, "several formats need an output folder (-o DIR)");
     if (!opt.output_dir.empty()) check_output_dir(opt.output_dir, opt.inputs);
     if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
 
@@ -67,9 +75,11 @@ int run(const RunOptions& opt) {
                 continue;
             }
             run_cleanup(doc, ctx);
-            std::string out =
-                (fs::path(opt.output_dir) / (fs::path(input).stem().string() + ".txt")).string();
-            write_file_atomically(out, render_text(doc, layout, opt.profile.keep_noise));
+            std::string stem = fs::path(input).stem().string();
+            write_outputs(doc, opt.output_dir, stem, out);
+            if (!opt.report.empty())
+                write_file_atomically((fs::path(opt.report) / (stem + ".report.json")).string(),
+                                      log_to_json(doc));
         } catch (const ConfigError&) {
             throw;  // a profile problem concerns every page: stop
         } catch (const OcrError&) {
@@ -81,7 +91,8 @@ int run(const RunOptions& opt) {
     }
     if (opt.output_dir.empty() && !joined.empty()) {
         run_cleanup(joined, ctx);
-        std::cout << render_text(joined, layout, opt.profile.keep_noise) << std::flush;
+        std::cout << render(joined, out.formats.front(), out) << std::flush;
+        if (!opt.report.empty()) write_file_atomically(opt.report, log_to_json(joined));
     }
     if (failed == 0) return kExitOk;
     if (opt.inputs.size() == 1) return last_code;
@@ -109,6 +120,12 @@ void add_run_command(CLI::App& app) {
         ->check(CLI::Range(50, 2400));
     cmd->add_option("--debug-dir", opt->debug_dir,
                     "Write intermediate images and overlays of each preprocessing step here");
+    cmd->add_option(
+        "-f,--format", opt->formats,
+        "Output formats, comma-separated: txt, hocr, alto, page, json (several need -o)");
+    cmd->add_option("--report", opt->report,
+                    "Write every removal and replacement as JSON: to FILE, or with -o into "
+                    "FOLDER/<stem>.report.json");
     add_common_options(*cmd, opt->profile);
     cmd->callback([opt] { exit_code() = guarded([&] { return run(*opt); }); });
 }
