@@ -65,6 +65,10 @@ TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
         throw OcrError("Tesseract could not start with language '" + params.lang + "'");
     impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
     impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
+    const char* method = params.thresholding == "sauvola"          ? "2"
+                         : params.thresholding == "leptonica_otsu" ? "1"
+                                                                   : "0";
+    impl_->api.SetVariable("thresholding_method", method);
 }
 
 TesseractRecognizer::~TesseractRecognizer() {
