@@ -1,5 +1,6 @@
-// The preprocessing stage: runs the steps in order (grey and illumination, binarisation, deskew,
-// despeckle) with parameters from the profile, and records what each found in the page log.
+// The preprocessing stage: runs the steps in order (grey and illumination, colour-ink separation,
+// binarisation, deskew, despeckle) with parameters from the profile, and records what each found in
+// the page log.
 #include "scanfix/ocr/preprocess.hpp"
 
 #include <cstdio>
@@ -7,6 +8,7 @@
 
 #include "scanfix/ocr/binarize.hpp"
 #include "scanfix/ocr/character_size.hpp"
+#include "scanfix/ocr/color_separation.hpp"
 #include "scanfix/ocr/debug_images.hpp"
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/despeckle.hpp"
@@ -34,13 +36,15 @@ void note(Page& page, const char* stage, const char* action, std::string reason,
 
 // All step parameters of one page run, read once from the profile.
 struct PreprocessParams {
+    ColorSeparationParams color;
     IlluminationParams illumination;
     BinarizeParams binarize;
     DeskewParams deskew;
     DespeckleParams despeckle;
 
     explicit PreprocessParams(const Profile& profile)
-        : illumination(read_params<IlluminationParams>(profile, "preprocess.illumination")),
+        : color(read_params<ColorSeparationParams>(profile, "preprocess.color_separation")),
+          illumination(read_params<IlluminationParams>(profile, "preprocess.illumination")),
           binarize(read_params<BinarizeParams>(profile, "preprocess.binarize")),
           deskew(read_params<DeskewParams>(profile, "preprocess.deskew")),
           despeckle(read_params<DespeckleParams>(profile, "preprocess.despeckle")) {}
@@ -78,6 +82,25 @@ void preprocess_page(Page& page, const Context& ctx) {
         debug.save("flattened", gray);
     }
 
+    if (p.color.enabled && page.image.channels() == 3) {
+        ColoredInk ink = find_colored_ink(page.image, dpi, p.color);
+        if (ink.typing_is_colored) {
+            note(page, "color_separation", "kept",
+                 fmt("%.0f%% of the ink is coloured: the typing itself, nothing faded",
+                     100 * ink.share_of_ink));
+        } else if (!ink.mask.empty()) {
+            fade_colored_ink(gray, ink);
+            note(page, "color_separation", "removed",
+                 fmt("coloured ink faded (%.1f%% of the ink)", 100 * ink.share_of_ink));
+            for (const auto& box : ink.stamps) {
+                page.regions.push_back({RegionKind::Stamp, box, "coloured ink"});
+                note(page, "color_separation", "removed", "coloured stamp or writing", box);
+            }
+            debug.save("colored-ink", ink.mask);
+            debug.save("color-faded", gray);
+        }
+    }
+
     int ch = measure_character_height(gray, dpi);
     note(page, "binarize", "measured",
          fmt("character height %.0f px, window %.0f px", ch,
@@ -95,7 +118,9 @@ void preprocess_page(Page& page, const Context& ctx) {
         } else {
             // Rotating the grey page and thresholding again gives cleaner strokes than
             // rotating the binary image.
+            cv::Mat transform = deskew_transform(gray.size(), skew.degrees, nullptr);
             gray = rotate_page(gray, skew.degrees, 255, cv::INTER_CUBIC);
+            for (auto& region : page.regions) region.box = rotate_box(region.box, transform);
             binary = binarize(gray, p.binarize, ch);
             note(page, "deskew", "measured", fmt("skew %.2f degrees, corrected", skew.degrees));
             debug.save("deskewed", binary);
@@ -119,6 +144,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
     auto add = [&all](std::vector<ParamSpec> specs) {
         all.insert(all.end(), specs.begin(), specs.end());
     };
+    add(describe_params<ColorSeparationParams>("preprocess.color_separation"));
     add(describe_params<IlluminationParams>("preprocess.illumination"));
     add(describe_params<BinarizeParams>("preprocess.binarize"));
     add(describe_params<DeskewParams>("preprocess.deskew"));

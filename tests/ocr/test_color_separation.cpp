@@ -1,0 +1,92 @@
+// Colour-ink separation: a violet stamp over black type is faded, the type under it stays.
+#include <catch2/catch.hpp>
+
+#include "scanfix/core/profile.hpp"
+#include "scanfix/ocr/color_separation.hpp"
+#include "scanfix/ocr/preprocess.hpp"
+#include "synthetic_page.hpp"
+
+using namespace scanfix;
+using namespace scanfix::test;
+
+namespace {
+// Ink of colour `ink` (BGR) printed on yellowed paper where `text` is dark; coloured ink
+// multiplies with what is under it, as stamp ink on type does.
+cv::Mat print(const cv::Mat& text, cv::Vec3b ink, cv::Mat page = {}) {
+    if (page.empty()) page = cv::Mat(text.size(), CV_8UC3, cv::Scalar(175, 222, 238));
+    for (int y = 0; y < text.rows; ++y)
+        for (int x = 0; x < text.cols; ++x) {
+            double cover = 1.0 - text.at<uchar>(y, x) / 255.0;
+            cv::Vec3b& px = page.at<cv::Vec3b>(y, x);
+            for (int c = 0; c < 3; ++c)
+                px[c] = cv::saturate_cast<uchar>(px[c] * (1 - cover + cover * ink[c] / 255.0));
+        }
+    return page;
+}
+
+Profile no_deskew() {
+    return Profile::parse("preprocess:\n  deskew:\n    enabled: false\n", "test.yaml");
+}
+}  // namespace
+
+TEST_CASE("a violet stamp over black type is faded and the type survives") {
+    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
+    // A round stamp with a filled centre over several lines of type.
+    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
+    cv::Point centre(450, 330);
+    cv::circle(stamp, centre, 150, cv::Scalar(0), 14);
+    cv::circle(stamp, centre, 60, cv::Scalar(0), cv::FILLED);
+    cv::Mat page = print(text, {0, 0, 0});
+    page = print(stamp, {160, 40, 110}, page);  // violet
+
+    Profile profile = no_deskew();
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = 200;
+    p.image = page;
+    preprocess_page(p, ctx);
+    REQUIRE(p.binary.size() == text.size());
+
+    int stamp_only = 0, stamp_only_black = 0, crossing = 0, crossing_black = 0;
+    for (int y = 0; y < text.rows; ++y)
+        for (int x = 0; x < text.cols; ++x) {
+            bool is_stamp = stamp.at<uchar>(y, x) < 64, is_type = text.at<uchar>(y, x) < 64;
+            bool black = p.binary.at<uchar>(y, x) == 0;
+            if (is_stamp && text.at<uchar>(y, x) == 255) stamp_only++, stamp_only_black += black;
+            if (is_stamp && is_type) crossing++, crossing_black += black;
+        }
+    REQUIRE(stamp_only > 1000);
+    REQUIRE(crossing > 100);
+    CHECK(stamp_only_black < 0.02 * stamp_only);
+    CHECK(crossing_black > 0.85 * crossing);
+
+    bool stamp_region = false;
+    for (const auto& r : p.regions)
+        stamp_region = stamp_region || (r.kind == RegionKind::Stamp && r.box.contains(centre));
+    CHECK(stamp_region);
+}
+
+TEST_CASE("type in a coloured ribbon is not faded") {
+    cv::Mat text = draw_text_page({600, 400}, {40, 30, 520, 340});
+    cv::Mat page = print(text, {150, 50, 90});  // the whole page typed in violet
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK(ink.typing_is_colored);
+
+    Profile profile = no_deskew();
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = 200;
+    p.image = page;
+    preprocess_page(p, ctx);
+    cv::Mat drawn = text < 64;
+    CHECK(cv::countNonZero(p.binary == 0) > 0.7 * cv::countNonZero(drawn));
+}
+
+TEST_CASE("grey pages have no coloured ink") {
+    cv::Mat grey = draw_text_page({300, 200}, {10, 10, 280, 180});
+    ColoredInk ink = find_colored_ink(grey, 200, ColorSeparationParams{});
+    CHECK(ink.mask.empty());
+    CHECK(ink.stamps.empty());
+}
