@@ -21,10 +21,11 @@ class Recognizer {
 };
 
 struct OcrParams {
-    std::string lang = "rus";      // Tesseract languages, e.g. "rus" or "rus+eng"
-    int psm = 3;                   // Tesseract page segmentation mode
-    std::string input = "binary";  // which working image Tesseract reads
-    std::string tessdata;          // folder with *.traineddata; empty = TESSDATA_PREFIX or Debian's
+    std::string lang = "rus";           // Tesseract languages, e.g. "rus" or "rus+eng"
+    int psm = 3;                        // Tesseract page segmentation mode
+    std::string input = "binary";       // which working image Tesseract reads
+    std::string thresholding = "otsu";  // Tesseract's own binarisation of grey/colour input
+    std::string tessdata;  // folder with *.traineddata; empty = TESSDATA_PREFIX or Debian's
 
     template <class V>
     void describe(V& v) {
@@ -33,6 +34,8 @@ struct OcrParams {
         v("input", input, {"binary", "gray", "original"},
           "image handed to Tesseract: the binarised page, the flattened grey page, or the file as "
           "loaded");
+        v("thresholding", thresholding, {"otsu", "leptonica_otsu", "sauvola"},
+          "Tesseract's built-in binarisation, used when it reads a grey or colour image");
     }
     void validate() const;
 };
