@@ -1,6 +1,6 @@
-// The preprocessing stage: runs the steps in order (grey; borders and punch holes; illumination;
-// colour-ink separation; binarisation; deskew; edge strokes and ring-shaped holes; despeckle;
-// text column) with parameters from the profile, and records what each found in the page log.
+// The preprocessing stage: runs the steps in order (sheet perspective; grey; borders and punch
+// holes; illumination; colour-ink separation; binarisation; deskew; edge strokes and ring-shaped
+// holes; despeckle; text column) with parameters from the profile, and logs what each found.
 #include "scanfix/ocr/preprocess.hpp"
 
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/despeckle.hpp"
 #include "scanfix/ocr/illumination.hpp"
+#include "scanfix/ocr/perspective.hpp"
 #include "scanfix/ocr/punch_holes.hpp"
 #include "scanfix/ocr/text_column.hpp"
 
@@ -46,6 +47,7 @@ void add_holes(Page& page, const std::vector<PunchHole>& holes) {
 
 // All step parameters of one page run, read once from the profile.
 struct PreprocessParams {
+    PerspectiveParams perspective;
     BorderParams border;
     PunchHoleParams punch_holes;
     ColorSeparationParams color;
@@ -56,7 +58,8 @@ struct PreprocessParams {
     TextColumnParams text_column;
 
     explicit PreprocessParams(const Profile& profile)
-        : border(read_params<BorderParams>(profile, "preprocess.border")),
+        : perspective(read_params<PerspectiveParams>(profile, "preprocess.perspective")),
+          border(read_params<BorderParams>(profile, "preprocess.border")),
           punch_holes(read_params<PunchHoleParams>(profile, "preprocess.punch_holes")),
           color(read_params<ColorSeparationParams>(profile, "preprocess.color_separation")),
           illumination(read_params<IlluminationParams>(profile, "preprocess.illumination")),
@@ -84,7 +87,20 @@ void preprocess_page(Page& page, const Context& ctx) {
     page.regions.clear();
     page.skew_degrees = 0;
 
-    cv::Mat gray = to_gray(page.image);
+    // The colour image the later steps see: the sheet alone when a photo shows its edges.
+    cv::Mat image = page.image;
+    if (p.perspective.enabled) {
+        SheetQuad sheet = find_sheet(image, p.perspective);
+        if (sheet.found) {
+            image = warp_sheet(image, sheet);
+            note(page, "perspective", "measured",
+                 fmt("sheet found in the photo and straightened to %.0fx%.0f px", image.cols,
+                     image.rows));
+            debug.save("sheet", image);
+        }
+    }
+
+    cv::Mat gray = to_gray(image);
     debug.save("gray", gray);
 
     // Borders and holes are dark areas that are not ink: paint them with paper before the
@@ -118,8 +134,8 @@ void preprocess_page(Page& page, const Context& ctx) {
         debug.save("flattened", gray);
     }
 
-    if (p.color.enabled && page.image.channels() == 3) {
-        ColoredInk ink = find_colored_ink(page.image, dpi, p.color);
+    if (p.color.enabled && image.channels() == 3) {
+        ColoredInk ink = find_colored_ink(image, dpi, p.color);
         if (ink.typing_is_colored) {
             note(page, "color_separation", "kept",
                  fmt("%.0f%% of the ink is coloured: the typing itself, nothing faded",
@@ -206,6 +222,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
     auto add = [&all](std::vector<ParamSpec> specs) {
         all.insert(all.end(), specs.begin(), specs.end());
     };
+    add(describe_params<PerspectiveParams>("preprocess.perspective"));
     add(describe_params<BorderParams>("preprocess.border"));
     add(describe_params<PunchHoleParams>("preprocess.punch_holes"));
     add(describe_params<ColorSeparationParams>("preprocess.color_separation"));
