@@ -52,8 +52,8 @@ cv::Mat find_dark_border(const cv::Mat& gray, int dpi, double paper, const Borde
         uchar* b = border_small.ptr<uchar>(y);
         for (int x = 0; x < labels.cols; ++x) b[x] = at_edge[l[x]] ? 255 : 0;
     }
-    // Grow by a pixel of the small image so the blurred rim of the border goes too.
-    cv::dilate(border_small, border_small, cv::Mat());
+    // Grow by about a millimetre so the blurred rim of the border goes too.
+    cv::dilate(border_small, border_small, cv::Mat(), {-1, -1}, 2);
     cv::Mat border;
     cv::resize(border_small, border, gray.size(), 0, 0, cv::INTER_NEAREST);
     return border;

@@ -13,7 +13,7 @@ namespace scanfix {
 
 struct BorderParams {
     bool enabled = true;
-    double darkness = 0.5;     // darker than this share of the paper brightness is not paper
+    double darkness = 0.3;     // darker than this share of the paper brightness is not paper
     double min_mm = 1.0;       // thinner dark areas along the edge are left alone
     double edge_length = 0.2;  // a dark stroke along the edge this long (share of the side)
                                // on the binary page is a page edge, not writing
