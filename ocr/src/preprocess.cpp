@@ -179,6 +179,7 @@ void preprocess_page(Page& page, const Context& ctx) {
         }
     }
 
+    const cv::Mat before_cleanup = binary.clone();
     if (p.border.enabled) {
         for (const auto& box : remove_edge_strokes(binary, dpi, ch, p.border)) {
             page.regions.push_back({RegionKind::Border, box, "black page edge"});
@@ -199,6 +200,12 @@ void preprocess_page(Page& page, const Context& ctx) {
         note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
         debug.save("despeckled", binary);
     }
+
+    // What the clean-up took from the binary page goes from the grey page too, with its
+    // anti-aliased rim, so either image can be given to the recognizer.
+    cv::Mat taken = (before_cleanup == 0) & (binary == 255);
+    cv::dilate(taken, taken, cv::Mat());
+    gray.setTo(255, taken);
 
     if (p.text_column.enabled) {
         TextLayout layout = find_text_column(binary, ch, p.text_column);

@@ -58,6 +58,14 @@ TEST_CASE("scanner borders and punch holes are removed, the text column is found
                                0) == 0);
     CHECK(cv::countNonZero(p.binary(cv::Rect(white_hole.x - r - 3, white_hole.y - r - 3, 2 * r + 6,
                                              2 * r + 6)) == 0) == 0);
+    // The grey page, which the recognizer may read instead, is cleaned the same way.
+    double darkest = 0;
+    cv::minMaxLoc(p.gray(cv::Rect(0, 0, 50, 1600)), &darkest);
+    CHECK(darkest > 200);
+    cv::minMaxLoc(
+        p.gray(cv::Rect(white_hole.x - r - 3, white_hole.y - r - 3, 2 * r + 6, 2 * r + 6)),
+        &darkest);
+    CHECK(darkest > 200);
     CHECK(count_regions(p, RegionKind::PunchHole) == 3);
     CHECK(count_regions(p, RegionKind::Border) >= 2);
 
