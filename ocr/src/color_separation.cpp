@@ -51,19 +51,25 @@ cv::Mat hysteresis(const cv::Mat& weak, const cv::Mat& strong) {
 ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationParams& p) {
     ColoredInk result;
     if (bgr.empty() || bgr.channels() != 3 || bgr.depth() != CV_8U) return result;
-    cv::Mat lab;
-    cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+    // Ink on paper multiplies the paper colour. Dividing by the paper colour (yellowed, greyish,
+    // lit by a warm lamp) leaves the ink's own colour: black type becomes neutral grey, while
+    // violet, blue and red stay colourful.
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    double g_median = masked_median(gray, cv::Mat(gray.size(), CV_8UC1, cv::Scalar(1)));
+    cv::Mat paper = gray >= g_median;
+    std::vector<cv::Mat> bgr_ch;
+    cv::split(bgr, bgr_ch);
+    for (auto& c : bgr_ch) c.convertTo(c, CV_8U, 255.0 / std::max(1.0, masked_median(c, paper)));
+    cv::Mat balanced, lab;
+    cv::merge(bgr_ch, balanced);
+    cv::cvtColor(balanced, lab, cv::COLOR_BGR2Lab);
     std::vector<cv::Mat> ch;
     cv::split(lab, ch);
-
-    // The paper's own tint (yellowed, greyish, lit by a warm lamp) is not ink colour: chroma is
-    // measured from the median colour of the brighter half of the page.
-    double l_median = masked_median(ch[0], cv::Mat(ch[0].size(), CV_8UC1, cv::Scalar(1)));
-    cv::Mat paper = ch[0] >= l_median;
-    double a0 = masked_median(ch[1], paper), b0 = masked_median(ch[2], paper);
+    double l_median = masked_median(ch[0], paper);
     cv::Mat da, db, chroma;
-    ch[1].convertTo(da, CV_32F, 1, -a0);
-    ch[2].convertTo(db, CV_32F, 1, -b0);
+    ch[1].convertTo(da, CV_32F, 1, -128);
+    ch[2].convertTo(db, CV_32F, 1, -128);
     cv::magnitude(da, db, chroma);
 
     // Ink: clearly darker than the paper, whatever its colour.

@@ -22,7 +22,7 @@ struct ColorSeparationParams {
         v("enabled", enabled,
           "fade stamps and coloured pencil that differ in colour from the type");
         v("min_chroma", min_chroma, 5.0, 150.0,
-          "colourfulness (Lab chroma against the paper) from which ink counts as coloured");
+          "colourfulness (Lab chroma, paper balanced to white) from which ink counts as coloured");
         v("dark_limit", dark_limit, 0.0, 255.0,
           "darker pixels stay as type even when tinted (where stamps cross type)");
         v("max_colored_share", max_colored_share, 0.0, 1.0,

@@ -1,0 +1,41 @@
+// The main text column: the block of typed lines on the page, found from where character-sized
+// ink gathers into lines and lines into a block. What lies around it (handwritten notes, page
+// numbers, filing marks) is reported as Margin regions, never cropped away.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <vector>
+
+#include "scanfix/core/error.hpp"
+
+namespace scanfix {
+
+struct TextColumnParams {
+    bool enabled = true;
+    double word_gap = 2.5;    // character heights of white that still join words of a line
+    double join_gap = 12.0;   // headings and signatures this close (character heights) join
+    double line_gap = 5.0;    // character heights of white that still join lines of a block
+                              // (double-spaced typescript leaves about three)
+    double min_share = 0.01;  // blocks with less of the text than this do not widen the column
+
+    template <class V>
+    void describe(V& v) {
+        v("enabled", enabled, "find the text column and the margins around it");
+        v("word_gap", word_gap, 0.5, 20.0, "horizontal gap (character heights) joining words");
+        v("line_gap", line_gap, 0.5, 20.0, "vertical gap (character heights) joining lines");
+        v("join_gap", join_gap, 0.0, 100.0,
+          "vertical distance (character heights) within which blocks above or below join");
+        v("min_share", min_share, 0.0, 1.0,
+          "share of the page's characters a block needs to be part of the column");
+    }
+    void validate() const {}
+};
+
+struct TextLayout {
+    cv::Rect column;                // empty when the page has no text
+    std::vector<cv::Rect> margins;  // left, right, top, bottom strips around the column
+};
+
+TextLayout find_text_column(const cv::Mat& binary, int character_height, const TextColumnParams& p);
+
+}  // namespace scanfix

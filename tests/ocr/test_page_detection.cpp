@@ -1,0 +1,102 @@
+// Page and content detection: dark scanner borders and punch holes vanish, the text column is
+// found and the margins around it are reported, not cropped.
+#include <catch2/catch.hpp>
+
+#include "scanfix/core/profile.hpp"
+#include "scanfix/ocr/character_size.hpp"
+#include "scanfix/ocr/preprocess.hpp"
+#include "scanfix/ocr/punch_holes.hpp"
+#include "synthetic_page.hpp"
+
+using namespace scanfix;
+using namespace scanfix::test;
+
+namespace {
+constexpr int kDpi = 200;
+const cv::Rect kColumn(220, 150, 860, 1300);
+
+int count_regions(const Page& page, RegionKind kind) {
+    int n = 0;
+    for (const auto& r : page.regions) n += r.kind == kind;
+    return n;
+}
+
+double overlap(const cv::Rect& a, const cv::Rect& b) {
+    return double((a & b).area()) / double((a | b).area());
+}
+}  // namespace
+
+TEST_CASE("scanner borders and punch holes are removed, the text column is found") {
+    cv::Mat page = draw_text_page({1200, 1600}, kColumn);
+    cv::Mat drawn = page < 128;
+    // Scanner lid showing at the left and bottom edge, a black line where the paper edge cast a
+    // shadow on top.
+    cv::rectangle(page, {0, 0, 45, 1600}, cv::Scalar(25), cv::FILLED);
+    cv::rectangle(page, {0, 1540, 1200, 60}, cv::Scalar(25), cv::FILLED);
+    cv::line(page, {45, 4}, {1199, 4}, cv::Scalar(30), 4);
+    // Two holes punched through to the black lid, one over a white lid (only its rim shows).
+    const int r = int(mm_to_px(6.0, kDpi) / 2);
+    std::vector<cv::Point> black_holes = {{110, 450}, {110, 1150}};
+    for (auto c : black_holes) cv::circle(page, c, r, cv::Scalar(20), cv::FILLED, cv::LINE_AA);
+    cv::Point white_hole(110, 800);
+    cv::circle(page, white_hole, r, cv::Scalar(90), 3, cv::LINE_AA);
+
+    Profile profile = Profile::parse("preprocess:\n  deskew:\n    enabled: false\n", "test.yaml");
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = kDpi;
+    p.image = page;
+    preprocess_page(p, ctx);
+    REQUIRE(p.binary.size() == page.size());
+
+    CHECK(cv::countNonZero(p.binary(cv::Rect(0, 0, 50, 1600)) == 0) == 0);
+    CHECK(cv::countNonZero(p.binary(cv::Rect(0, 1530, 1200, 70)) == 0) == 0);
+    CHECK(cv::countNonZero(p.binary(cv::Rect(0, 0, 1200, 12)) == 0) == 0);
+    for (auto c : black_holes)
+        CHECK(cv::countNonZero(p.binary(cv::Rect(c.x - r - 3, c.y - r - 3, 2 * r + 6, 2 * r + 6)) ==
+                               0) == 0);
+    CHECK(cv::countNonZero(p.binary(cv::Rect(white_hole.x - r - 3, white_hole.y - r - 3, 2 * r + 6,
+                                             2 * r + 6)) == 0) == 0);
+    // The grey page, which the recognizer may read instead, is cleaned the same way.
+    double darkest = 0;
+    cv::minMaxLoc(p.gray(cv::Rect(0, 0, 50, 1600)), &darkest);
+    CHECK(darkest > 200);
+    cv::minMaxLoc(
+        p.gray(cv::Rect(white_hole.x - r - 3, white_hole.y - r - 3, 2 * r + 6, 2 * r + 6)),
+        &darkest);
+    CHECK(darkest > 200);
+    CHECK(count_regions(p, RegionKind::PunchHole) == 3);
+    CHECK(count_regions(p, RegionKind::Border) >= 2);
+
+    // The typed text is all still there.
+    int kept = cv::countNonZero(drawn & (p.binary == 0));
+    CHECK(kept > 0.85 * cv::countNonZero(drawn));
+
+    const Region* column = p.text_column();
+    REQUIRE(column);
+    cv::Rect ink = cv::boundingRect(drawn);
+    CHECK(overlap(column->box, ink) > 0.85);
+    CHECK(count_regions(p, RegionKind::Margin) >= 3);
+    for (const auto& region : p.regions)
+        if (region.kind == RegionKind::Margin) CHECK((region.box & ink).area() < 0.02 * ink.area());
+}
+
+TEST_CASE("letters and large circles are not punch holes") {
+    cv::Mat dark = cv::Mat::zeros(1600, 1200, CV_8UC1);
+    cv::circle(dark, {100, 300}, 10, cv::Scalar(255), cv::FILLED);         // 2.5 mm: a typed "o"
+    cv::circle(dark, {100, 700}, 120, cv::Scalar(255), 6);                 // a round stamp
+    cv::rectangle(dark, {80, 1000, 50, 50}, cv::Scalar(255), cv::FILLED);  // a square blot
+    cv::circle(dark, {600, 800}, 24, cv::Scalar(255), cv::FILLED);         // hole-sized, mid-page
+    CHECK(find_punch_holes(dark, kDpi, PunchHoleParams{}).empty());
+    cv::circle(dark, {100, 1300}, 24, cv::Scalar(255), cv::FILLED);
+    CHECK(find_punch_holes(dark, kDpi, PunchHoleParams{}).size() == 1);
+}
+
+TEST_CASE("a page without text reports no column") {
+    Page p;
+    p.dpi = kDpi;
+    p.image = cv::Mat(800, 600, CV_8UC1, cv::Scalar(240));
+    preprocess_page(p, Context{});
+    CHECK(p.text_column() == nullptr);
+}
