@@ -52,8 +52,10 @@ HyphenDecision decide_hyphen(const std::string& left_token, const std::string& r
     if (r.core.empty() || !r.lead.empty())
         return say("the next line does not continue a word", HyphenDecision::NotHyphenated);
     std::u32string lc = correct::to_u32(l.core), rc = correct::to_u32(r.core);
-    if (correct::is_digit(lc.back()) && correct::is_digit(rc.front()))
-        return say("number range", HyphenDecision::HardHyphen);
+    bool ld = correct::is_digit(lc.back()), rd = correct::is_digit(rc.front());
+    if (ld && rd) return say("number range", HyphenDecision::HardHyphen);
+    // «пере-» before «2.»: the next line is a number (a folio a filter left), not a half.
+    if (ld != rd) return say("a word and a number do not join", HyphenDecision::NotHyphenated);
     if (lexicon.knows(l.core + r.core))
         return say("joined word is known", HyphenDecision::SoftHyphen);
     bool compound = lexicon.knows(l.core + "-" + r.core);

@@ -71,8 +71,13 @@ void join_letter_spacing(Document& doc, const Lexicon& lexicon, const LetterSpac
             for (int wi = 0; wi < int(line.words.size()); ++wi) {
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty()) continue;
-                correct::TokenParts parts = correct::split_token(w.text);
-                std::u32string core = correct::to_u32(parts.core);
+                // One letter with a little punctuation is a few bytes; skip the rest cheaply.
+                correct::TokenParts parts;
+                std::u32string core;
+                if (w.text.size() <= 12) {
+                    parts = correct::split_token(w.text);
+                    core = correct::to_u32(parts.core);
+                }
                 bool single = core.size() == 1 && correct::is_letter(core[0]);
                 // Punctuation may open the first letter and close the last, never sit inside.
                 if (!single || (!parts.lead.empty() && !run.empty())) {

@@ -3,6 +3,7 @@
 // Lookups are cached per distinct token, so a long document costs one hunspell call per word.
 #include "scanfix/cleanup/lexicon.hpp"
 
+#include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <hunspell/hunspell.hxx>
 
@@ -119,6 +120,7 @@ class HunspellLexicon : public Lexicon {
                     if (e.path().extension() == ".txt") lists.push_back(e.path());
             std::sort(lists.begin(), lists.end());
             for (const auto& l : lists) read_list(l);
+            read_variants(dict_dir / lang / "lookup_variants.txt");
         }
         for (const std::string& l : options.extra_word_lists) {
             if (!fs::is_regular_file(l)) throw ConfigError(l, 0, "word list not found");
@@ -185,6 +187,23 @@ class HunspellLexicon : public Lexicon {
         }
     }
 
+    // Optional ICU rules mapping a word to the spelling the dictionary may list instead.
+    void read_variants(const fs::path& path) {
+        std::ifstream in(path);
+        if (!in) return;
+        std::stringstream ss;
+        ss << in.rdbuf();
+        UParseError perr{};
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
+            icu::UnicodeString::fromUTF8("scanfix-lookup-variants"),
+            icu::UnicodeString::fromUTF8(ss.str()), UTRANS_FORWARD, perr, status));
+        if (U_FAILURE(status) || !t)
+            throw ConfigError(path.string(), perr.line,
+                              std::string("bad ICU transliteration rules: ") + u_errorName(status));
+        variants_.push_back(std::move(t));
+    }
+
     bool spelled(const std::string& w) const {
         for (auto& d : dicts_)
             if (d->spell(w)) return true;
@@ -195,14 +214,15 @@ class HunspellLexicon : public Lexicon {
     // title case, so a capitalised sentence start and a lower-cased name both count.
     bool compute(const std::string& core, bool split_hyphens) const {
         if (core.empty()) return false;
-        std::u32string u = to_u32(core);
-        if (correct::has_digit(u)) return false;
-        std::u32string lo = correct::lower(u);
-        std::string lo8 = to_u8(lo);
-        if (listed_.count(lo8)) return true;
-        if (spelled(core) || (lo8 != core && spelled(lo8))) return true;
-        std::string title = to_u8(correct::apply_case(lo, correct::CaseShape::Title));
-        if (title != core && spelled(title)) return true;
+        if (correct::has_digit(to_u32(core))) return false;
+        if (compute_plain(core)) return true;
+        for (const auto& t : variants_) {
+            icu::UnicodeString u8 = icu::UnicodeString::fromUTF8(core);
+            t->transliterate(u8);
+            std::string v;
+            u8.toUTF8String(v);
+            if (v != core && compute_plain(v)) return true;
+        }
         if (split_hyphens && core.find('-') != std::string::npos) {
             // A compound is known when each part is (Народно-освободительной, Цзе-дун).
             std::stringstream ss(core);
@@ -217,7 +237,18 @@ class HunspellLexicon : public Lexicon {
         return false;
     }
 
+    // The word as written, lower case or title case, in the lists or the dictionaries.
+    bool compute_plain(const std::string& core) const {
+        std::u32string lo = correct::lower(to_u32(core));
+        std::string lo8 = to_u8(lo);
+        if (listed_.count(lo8)) return true;
+        if (spelled(core) || (lo8 != core && spelled(lo8))) return true;
+        std::string title = to_u8(correct::apply_case(lo, correct::CaseShape::Title));
+        return title != core && spelled(title);
+    }
+
     std::vector<std::unique_ptr<Dictionary>> dicts_;
+    std::vector<std::unique_ptr<icu::Transliterator>> variants_;
     std::unordered_set<std::string> listed_;
     mutable std::mutex mu_;  // hunspell is not thread-safe, and the cache is shared
     mutable std::unordered_map<std::string, bool> cache_;

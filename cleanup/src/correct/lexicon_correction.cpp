@@ -152,9 +152,13 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
 }
 
 void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
-    // How often the document uses each word (lower case): the prior, and the guard that
-    // keeps a repeated unknown word (a name) as it is.
-    std::unordered_map<std::string, int> counts;
+    // Each distinct token is looked at once: how often the document uses it, and its fate.
+    struct TokenInfo {
+        int count = 0;
+        bool decided = false;
+        std::string replacement, reason;
+    };
+    std::unordered_map<std::string, TokenInfo> tokens;
     // Halves of a word split at a line end are dehyphenate's business, not ours.
     std::unordered_set<const Word*> split_halves;
     const Word* pending_hyphen = nullptr;
@@ -167,20 +171,28 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
                 if (w.removed || w.text.empty()) continue;
                 if (!first) first = &w;
                 last = &w;
-                std::string core = correct::split_token(w.text).core;
-                if (!core.empty()) ++counts[to_u8(correct::lower(to_u32(core)))];
+                ++tokens[w.text].count;
             }
             if (pending_hyphen) split_halves.insert(first);
-            std::u32string tail = to_u32(last->text);
-            pending_hyphen = correct::is_line_hyphen(tail.back()) ? last : nullptr;
+            unsigned char end = static_cast<unsigned char>(last->text.back());
+            pending_hyphen = (end == '-' || end == 0xAC || end == 0x90) &&
+                                     correct::is_line_hyphen(to_u32(last->text).back())
+                                 ? last
+                                 : nullptr;
             if (pending_hyphen) split_halves.insert(last);
         }
+    // Uses per lower-case word: the prior, and the guard that keeps a repeated unknown word
+    // (a name) as it is.
+    std::unordered_map<std::string, int> counts;
+    for (const auto& [text, info] : tokens) {
+        std::string core = correct::split_token(text).core;
+        if (!core.empty()) counts[to_u8(correct::lower(to_u32(core)))] += info.count;
+    }
     auto uses = [&](const std::string& w) {
         auto it = counts.find(w);
         return it == counts.end() ? 0 : it->second;
     };
 
-    std::unordered_map<std::string, std::pair<std::string, std::string>> decided;
     for (Page& page : doc)
         for (int li = 0; li < int(page.lines.size()); ++li) {
             Line& line = page.lines[li];
@@ -188,17 +200,17 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
             for (int wi = 0; wi < int(line.words.size()); ++wi) {
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty() || split_halves.count(&w)) continue;
-                correct::TokenParts parts = correct::split_token(w.text);
-                if (parts.core.empty()) continue;
-                auto it = decided.find(parts.core);
-                if (it == decided.end()) {
-                    std::string reason;
-                    std::string fixed = correct_impl(parts.core, uses, &reason);
-                    it = decided.emplace(parts.core, std::make_pair(fixed, reason)).first;
+                TokenInfo& info = tokens[w.text];
+                if (!info.decided) {
+                    info.decided = true;
+                    correct::TokenParts parts = correct::split_token(w.text);
+                    if (!parts.core.empty()) {
+                        std::string fixed = correct_impl(parts.core, uses, &info.reason);
+                        if (!fixed.empty()) info.replacement = parts.lead + fixed + parts.trail;
+                    }
                 }
-                if (!it->second.first.empty())
-                    page.replace_word(li, wi, parts.lead + it->second.first + parts.trail,
-                                      stage_name, it->second.second);
+                if (!info.replacement.empty())
+                    page.replace_word(li, wi, info.replacement, stage_name, info.reason);
             }
         }
 }

@@ -231,11 +231,21 @@ ScriptRepairer::~ScriptRepairer() = default;
 
 std::string ScriptRepairer::repair(const std::string& token, double cyrillic_share,
                                    std::string* reason) const {
+    // Most words are NFC, of one script, and no date: settle those on the bytes alone.
+    correct::QuickScan q = correct::quick_scan(token);
+    if (q.simple) {
+        bool date = q.digit && token.find('.') != std::string::npos && impl_->params.roman_dates;
+        bool mixed = q.latin > 0 && q.cyrillic > 0;
+        bool convertible = (q.latin > 0 && cyrillic_share >= impl_->params.context_share) ||
+                           (q.cyrillic > 0 && 1.0 - cyrillic_share >= impl_->params.context_share);
+        if (!date && !(impl_->params.homoglyphs && (mixed || convertible))) {
+            if (reason) reason->clear();
+            return token;
+        }
+    }
     std::string why;
     std::string text = token;
-    bool ascii = true;
-    for (unsigned char c : token) ascii = ascii && c < 0x80;
-    if (impl_->params.nfc && !ascii) {
+    if (impl_->params.nfc && !q.simple) {
         UErrorCode status = U_ZERO_ERROR;
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(token);
         if (!impl_->nfc->isNormalized(u, status) && U_SUCCESS(status)) {
@@ -270,31 +280,34 @@ std::string ScriptRepairer::repair(const std::string& token, double cyrillic_sha
 
 void ScriptRepairer::run(Document& doc, const std::string& stage_name) const {
     for (Page& page : doc) {
-        ScriptCounts page_counts;
-        for (const Line& line : page.lines)
-            if (!line.removed)
-                for (const Word& w : line.words)
-                    if (!w.removed) page_counts.add(to_u32(w.text));
+        // Letters per script of every word, then of each line and the page.
+        std::vector<std::vector<correct::QuickScan>> scans(page.lines.size());
+        int page_latin = 0, page_cyrillic = 0;
+        for (size_t li = 0; li < page.lines.size(); ++li) {
+            const Line& line = page.lines[li];
+            scans[li].resize(line.words.size());
+            if (line.removed) continue;
+            for (size_t wi = 0; wi < line.words.size(); ++wi) {
+                if (line.words[wi].removed) continue;
+                scans[li][wi] = correct::quick_scan(line.words[wi].text);
+                page_latin += scans[li][wi].latin;
+                page_cyrillic += scans[li][wi].cyrillic;
+            }
+        }
         for (int li = 0; li < int(page.lines.size()); ++li) {
             Line& line = page.lines[li];
             if (line.removed) continue;
-            ScriptCounts line_counts;
-            std::vector<ScriptCounts> word_counts(line.words.size());
-            for (size_t wi = 0; wi < line.words.size(); ++wi)
-                if (!line.words[wi].removed) {
-                    word_counts[wi].add(to_u32(line.words[wi].text));
-                    line_counts.latin += word_counts[wi].latin;
-                    line_counts.cyrillic += word_counts[wi].cyrillic;
-                }
+            int line_latin = 0, line_cyrillic = 0;
+            for (const auto& q : scans[li]) line_latin += q.latin, line_cyrillic += q.cyrillic;
             for (int wi = 0; wi < int(line.words.size()); ++wi) {
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty()) continue;
                 // Letters around the word: its line without it, else its page without it.
-                ScriptCounts& own = word_counts[wi];
-                int lat = line_counts.latin - own.latin, cyr = line_counts.cyrillic - own.cyrillic;
+                const correct::QuickScan& own = scans[li][wi];
+                int lat = line_latin - own.latin, cyr = line_cyrillic - own.cyrillic;
                 if (lat + cyr < 8) {
-                    lat = page_counts.latin - own.latin;
-                    cyr = page_counts.cyrillic - own.cyrillic;
+                    lat = page_latin - own.latin;
+                    cyr = page_cyrillic - own.cyrillic;
                 }
                 double share = lat + cyr > 0 ? double(cyr) / (lat + cyr) : 0.5;
                 std::string reason;

@@ -54,9 +54,48 @@ bool all_letters(std::u32string_view s) {
     return true;
 }
 
+QuickScan quick_scan(std::string_view s) {
+    QuickScan q;
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ++q.latin;
+            q.digit = q.digit || (b >= '0' && b <= '9');
+        } else if (b >= 0xD0 && b <= 0xD3 && i + 1 < s.size()) {
+            unsigned char c = static_cast<unsigned char>(s[i + 1]);
+            // U+0482..U+0489 are Cyrillic signs and combining marks, not letters.
+            if (b == 0xD2 && c >= 0x82 && c <= 0x89) q.simple = false;
+            ++q.cyrillic;
+            ++i;
+        } else {
+            q.simple = false;
+        }
+    }
+    return q;
+}
+
+namespace {
+bool ascii_alnum(unsigned char b) {
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+}  // namespace
+
 TokenParts split_token(std::string_view token) {
+    // Fast path: ASCII punctuation around an ASCII or Cyrillic word.
+    size_t b = 0, e = token.size();
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(token[i]); };
+    while (b < e && byte(b) < 0x80 && !ascii_alnum(byte(b))) ++b;
+    while (e > b && byte(e - 1) < 0x80 && !ascii_alnum(byte(e - 1))) --e;
+    bool clean_start =
+        b == e || ascii_alnum(byte(b)) || (byte(b) >= 0xD0 && byte(b) <= 0xD1 && b + 1 < e);
+    bool clean_end = b == e || ascii_alnum(byte(e - 1)) ||
+                     (e - b >= 2 && byte(e - 2) >= 0xD0 && byte(e - 2) <= 0xD1 &&
+                      byte(e - 1) >= 0x80 && byte(e - 1) <= 0xBF);
+    if (clean_start && clean_end)
+        return {std::string(token.substr(0, b)), std::string(token.substr(b, e - b)),
+                std::string(token.substr(e))};
     std::u32string t = to_u32(token);
-    size_t b = 0, e = t.size();
+    b = 0, e = t.size();
     while (b < e && !is_letter(t[b]) && !is_digit(t[b])) ++b;
     while (e > b && !is_letter(t[e - 1]) && !is_digit(t[e - 1])) --e;
     return {to_u8(std::u32string_view(t).substr(0, b)),

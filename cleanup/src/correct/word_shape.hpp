@@ -16,6 +16,16 @@ struct TokenParts {
 };
 TokenParts split_token(std::string_view token);
 
+// A byte-level look at a UTF-8 word, cheap enough to run on every word of a long document:
+// how many Latin (ASCII) and Cyrillic (U+0400–U+04FF) letters it has, and whether it holds
+// nothing else but ASCII. A `simple` word is NFC already and has no letters of other scripts.
+struct QuickScan {
+    int latin = 0, cyrillic = 0;
+    bool simple = true;  // only ASCII and Cyrillic letters of U+0400–U+04FF
+    bool digit = false;
+};
+QuickScan quick_scan(std::string_view word);
+
 std::u32string to_u32(std::string_view utf8);
 std::string to_u8(std::u32string_view text);
 

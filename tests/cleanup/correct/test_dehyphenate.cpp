@@ -18,6 +18,7 @@ TEST_CASE("a split word is joined, a real compound keeps its hyphen") {
     // halves that are not both words: a split word, even when the joined form is unknown
     CHECK(decide_hyphen("Пхень-", "яне", *lex, p) == HyphenDecision::SoftHyphen);
     CHECK(decide_hyphen("1949-", "1950", *lex, p) == HyphenDecision::HardHyphen);
+    CHECK(decide_hyphen("пере-", "2.", *lex, p) == HyphenDecision::NotHyphenated);
     CHECK(decide_hyphen("-", "слово", *lex, p) == HyphenDecision::NotHyphenated);
     CHECK(decide_hyphen("слово", "дальше", *lex, p) == HyphenDecision::NotHyphenated);
 }

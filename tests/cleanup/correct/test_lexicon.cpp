@@ -18,6 +18,7 @@ TEST_CASE("the Russian lexicon knows word forms in any case, not numbers or nois
     CHECK(lex->knows("Москва"));
     CHECK(lex->knows("москва"));
     CHECK(lex->knows("Народно-освободительной"));
+    CHECK(lex->knows("Сёну"));  // ё written where the dictionary has е (lookup_variants.txt)
     CHECK_FALSE(lex->knows("1949"));
     CHECK_FALSE(lex->knows("Ихеньяна"));
     CHECK_FALSE(lex->knows("эж"));
