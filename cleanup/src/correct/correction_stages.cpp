@@ -65,7 +65,13 @@ class DehyphenateStage : public CleanupStage {
 
 template <class Params>
 std::function<std::vector<ParamSpec>()> specs_of(const std::string& name) {
-    return [name] { return describe_params<Params>("cleanup." + name); };
+    return [name] {
+        std::vector<ParamSpec> specs = describe_params<Params>("cleanup." + name);
+        // File names are settings, not a search space for tune.
+        for (ParamSpec& s : specs)
+            if (s.type == ParamType::Choice && s.choices.empty()) s.tunable = false;
+        return specs;
+    };
 }
 
 }  // namespace

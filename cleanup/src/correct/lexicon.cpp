@@ -80,9 +80,17 @@ class Dictionary {
         for (const auto& s : hs_.suggest(to_dict(w))) out.push_back(from_dict(s));
         return out;
     }
+    // Adds a curated word, inflected like `example` when hunspell knows it. The example may
+    // be any form (Волынский): its dictionary stem (волынский) carries the affix flags.
     void add(const std::string& w, const std::string& example) {
-        if (example.empty() || hs_.add_with_affix(to_dict(w), to_dict(example)) != 0)
-            hs_.add(to_dict(w));
+        std::string word = to_dict(w);
+        if (!example.empty()) {
+            std::string ex = to_dict(example);
+            if (hs_.add_with_affix(word, ex) == 0) return;
+            for (const std::string& stem : hs_.stem(ex))
+                if (hs_.add_with_affix(word, stem) == 0) return;
+        }
+        hs_.add(word);
     }
 
   private:
