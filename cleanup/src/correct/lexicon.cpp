@@ -4,6 +4,7 @@
 #include "scanfix/cleanup/lexicon.hpp"
 
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <hunspell/hunspell.hxx>
 
@@ -209,6 +210,10 @@ class HunspellLexicon : public Lexicon {
         if (U_FAILURE(status) || !t)
             throw ConfigError(path.string(), perr.line,
                               std::string("bad ICU transliteration rules: ") + u_errorName(status));
+        icu::UnicodeSet source;
+        t->getSourceSet(source);
+        source.freeze();
+        variant_sources_.push_back(std::move(source));
         variants_.push_back(std::move(t));
     }
 
@@ -224,13 +229,8 @@ class HunspellLexicon : public Lexicon {
         if (core.empty()) return false;
         if (correct::has_digit(to_u32(core))) return false;
         if (compute_plain(core)) return true;
-        for (const auto& t : variants_) {
-            icu::UnicodeString u8 = icu::UnicodeString::fromUTF8(core);
-            t->transliterate(u8);
-            std::string v;
-            u8.toUTF8String(v);
-            if (v != core && compute_plain(v)) return true;
-        }
+        for (const std::string& v : variants_of(core))
+            if (compute_plain(v)) return true;
         if (split_hyphens && core.find('-') != std::string::npos) {
             // A compound is known when each part is (Народно-освободительной, Цзе-дун).
             std::stringstream ss(core);
@@ -246,17 +246,47 @@ class HunspellLexicon : public Lexicon {
     }
 
     // The word as written, lower case or title case, in the lists or the dictionaries.
+    // Hunspell accepts a capitalised form of any lower-case entry and every case of a
+    // capitalised one, so one call settles a word in lower, title or upper case; that keeps a
+    // negative answer (the common case for correction candidates) at a single look-up.
     bool compute_plain(const std::string& core) const {
-        std::u32string lo = correct::lower(to_u32(core));
+        std::u32string u = to_u32(core);
+        std::u32string lo = correct::lower(u);
         std::string lo8 = to_u8(lo);
         if (listed_.count(lo8)) return true;
-        if (spelled(core) || (lo8 != core && spelled(lo8))) return true;
-        std::string title = to_u8(correct::apply_case(lo, correct::CaseShape::Title));
-        return title != core && spelled(title);
+        switch (correct::case_shape(u)) {
+            case correct::CaseShape::Lower:
+                return spelled(to_u8(correct::apply_case(lo, correct::CaseShape::Title)));
+            case correct::CaseShape::Title:
+            case correct::CaseShape::Upper:
+                return spelled(core);
+            case correct::CaseShape::Mixed:
+                break;
+        }
+        return spelled(core) || spelled(to_u8(correct::apply_case(lo, correct::CaseShape::Title)));
+    }
+
+    // The spelling variants of a word that the variant rules change, if any.
+    std::vector<std::string> variants_of(const std::string& core) const {
+        std::vector<std::string> out;
+        for (size_t i = 0; i < variants_.size(); ++i) {
+            // Only words holding a letter the rules rewrite (ё) pay for transliteration.
+            const icu::UnicodeSet& source = variant_sources_[i];
+            if (source.spanUTF8(core.data(), int32_t(core.size()), USET_SPAN_NOT_CONTAINED) ==
+                int32_t(core.size()))
+                continue;
+            icu::UnicodeString u = icu::UnicodeString::fromUTF8(core);
+            variants_[i]->transliterate(u);
+            std::string v;
+            u.toUTF8String(v);
+            if (v != core) out.push_back(std::move(v));
+        }
+        return out;
     }
 
     std::vector<std::unique_ptr<Dictionary>> dicts_;
     std::vector<std::unique_ptr<icu::Transliterator>> variants_;
+    std::vector<icu::UnicodeSet> variant_sources_;
     std::unordered_set<std::string> listed_;
     mutable std::mutex mu_;  // hunspell is not thread-safe, and the cache is shared
     mutable std::unordered_map<std::string, bool> cache_;
@@ -271,7 +301,9 @@ std::string resolve_dictionaries_dir(const Context& ctx) {
 
 std::shared_ptr<const Lexicon> Lexicon::load(const LexiconOptions& options) {
     static std::mutex mu;
-    static std::map<std::string, std::shared_ptr<const Lexicon>> cache;
+    // Never destroyed: tearing down a large hunspell dictionary at exit costs a tenth of a
+    // second per process for nothing; the operating system reclaims the memory.
+    static auto& cache = *new std::map<std::string, std::shared_ptr<const Lexicon>>;
     std::string key = options.language + '\n' + options.dictionaries_dir;
     for (const auto& l : options.extra_word_lists) key += '\n' + l;
     std::lock_guard<std::mutex> lock(mu);

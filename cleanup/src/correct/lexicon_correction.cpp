@@ -3,6 +3,7 @@
 // hunspell's suggestions); each distinct word is decided once per document.
 #include "scanfix/cleanup/lexicon_correction.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -35,7 +36,7 @@ fs::path resolve(const std::string& dir, const std::string& file) {
 
 struct Candidate {
     double cost;
-    int edits;
+    int source;  // 0: confusion rewrite, 1: hunspell suggestion
 };
 
 }  // namespace
@@ -52,55 +53,79 @@ LexiconCorrector::LexiconCorrector(const LexiconCorrectionParams& params,
 std::string LexiconCorrector::correct_word(const std::u32string& word,
                                            const std::function<int(const std::string&)>& uses,
                                            std::string* reason) const {
-    if (!correct::all_letters(word) || int(word.size()) < params_.min_length) return {};
+    if (!correct::all_letters(word) || int(word.size()) < params_.min_short_length) return {};
+    // A short word is only corrected towards a word the document itself uses often.
+    bool short_word = int(word.size()) < params_.min_length;
     correct::CaseShape shape = correct::case_shape(word);
     if (shape == correct::CaseShape::Mixed) return {};
     if (shape == correct::CaseShape::Upper && int(word.size()) < params_.min_caps_length) return {};
     std::string word8 = to_u8(word);
     if (lexicon_->knows(word8)) return {};
     std::u32string lw = correct::lower(word);
-    if (uses(to_u8(lw)) >= params_.keep_frequent) return {};
+    const int own_uses = uses(to_u8(lw));
 
-    // Candidates by confusion edits, breadth first: a second edit only where one edit found
-    // no word, so common single misreadings stay cheap.
-    std::map<std::u32string, Candidate> known;
-    std::map<std::u32string, Candidate> frontier{{lw, {0, 0}}};
-    for (int depth = 1; depth <= params_.max_edits && known.empty() && !frontier.empty(); ++depth) {
-        std::map<std::u32string, Candidate> next;
-        for (const auto& [form, cand] : frontier)
+    // Every rewrite by up to max_edits table confusions within max_cost, at its cheapest.
+    std::unordered_map<std::u32string, double> rewrites;
+    std::vector<std::pair<std::u32string, double>> frontier{{lw, 0.0}};
+    for (int depth = 1; depth <= params_.max_edits && !frontier.empty(); ++depth) {
+        std::vector<std::pair<std::u32string, double>> next;
+        for (const auto& [form, base] : frontier)
             for (const Confusion& c : table_.entries()) {
-                double cost = cand.cost + c.cost;
+                double cost = base + c.cost;
                 if (cost > params_.max_cost) continue;
                 for (size_t pos = form.find(c.read); pos != std::u32string::npos;
                      pos = form.find(c.read, pos + 1)) {
                     std::u32string f =
                         form.substr(0, pos) + c.meant + form.substr(pos + c.read.size());
-                    auto it = next.find(f);
-                    if (f == lw || (it != next.end() && it->second.cost <= cost)) continue;
-                    next[f] = {cost, depth};
+                    if (f == lw) continue;
+                    auto [it, fresh] = rewrites.emplace(f, cost);
+                    if (!fresh && it->second <= cost) continue;
+                    it->second = cost;
+                    next.emplace_back(std::move(f), cost);
                 }
-            }
-        for (const auto& [form, cand] : next)
-            if (lexicon_->knows(to_u8(correct::apply_case(form, shape)))) {
-                auto it = known.find(form);
-                if (it == known.end() || it->second.cost > cand.cost) known[form] = cand;
             }
         frontier = std::move(next);
     }
-    if (params_.use_suggestions)
+    // Words the document uses are always looked up (their prior may outweigh a higher cost);
+    // the rest cheapest first, stopping once no later one could compete with the best found
+    // or after max_lookups dictionary look-ups.
+    std::vector<std::pair<double, std::u32string>> order;
+    order.reserve(rewrites.size());
+    for (auto& [form, cost] : rewrites) order.emplace_back(cost, form);
+    std::sort(order.begin(), order.end());
+    std::map<std::u32string, Candidate> known;
+    double best_cost = 1e9;
+    for (const auto& [cost, form] : order)
+        if (uses(to_u8(form)) > 0 && lexicon_->knows(to_u8(form))) {
+            known[form] = {cost, 0};
+            best_cost = std::min(best_cost, cost);
+        }
+    int lookups = short_word ? params_.max_lookups : 0;
+    for (const auto& [cost, form] : order) {
+        if (cost > best_cost + params_.margin || lookups >= params_.max_lookups) break;
+        if (known.count(form)) continue;
+        ++lookups;
+        if (lexicon_->knows(to_u8(form))) {
+            known[form] = {cost, 0};
+            best_cost = std::min(best_cost, cost);
+        }
+    }
+    if (params_.use_suggestions && !short_word)
         for (const std::string& s : lexicon_->suggest(word8)) {
             std::u32string f = correct::lower(to_u32(s));
             if (f.find(U' ') != std::u32string::npos || f == lw) continue;
             double cost = table_.distance(lw, f, params_.generic_cost);
             if (cost > params_.max_cost) continue;
             auto it = known.find(f);
-            if (it == known.end() || it->second.cost > cost) known[f] = {cost, 0};
+            if (it == known.end() || it->second.cost > cost) known[f] = {cost, 1};
         }
+    if (std::getenv("SCANFIX_DEBUG_CANDIDATES"))
+        for (auto& [f, c] : known) std::fprintf(stderr, "%s %.2f\n", to_u8(f).c_str(), c.cost);
     if (known.empty()) return {};
 
     // Score: edit cost, lowered for words the document itself uses.
     const std::u32string* best = nullptr;
-    double best_score = 1e9, second_score = 1e9, best_cost = 0;
+    double best_score = 1e9, second_score = 1e9;
     for (const auto& [form, cand] : known) {
         double score = cand.cost - params_.frequency_weight * std::log1p(uses(to_u8(form)));
         if (score < best_score) {
@@ -113,6 +138,11 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
         }
     }
     if (second_score - best_score < params_.margin) return {};
+    int best_uses = uses(to_u8(*best));
+    if (short_word && best_uses < params_.short_word_uses) return {};
+    // An unknown word the document repeats may be a name: replace it only by a word the
+    // document uses more often still (a repeated misreading of a common word).
+    if (own_uses >= params_.keep_frequent && best_uses <= own_uses) return {};
     if (reason) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "unknown word; closest lexicon word at confusion cost %.2f",
@@ -152,6 +182,9 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
 }
 
 void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
+    // Without a general dictionary nearly every word is "unknown" and no candidate can be
+    // confirmed except curated words: not worth a look-up storm over the whole document.
+    if (!lexicon_->has_dictionary()) return;
     // Each distinct token is looked at once: how often the document uses it, and its fate.
     struct TokenInfo {
         int count = 0;

@@ -177,6 +177,14 @@ struct ScriptRepairer::Impl {
                 else
                     c_ok = cyrillic_share >= 0.5, l_ok = !c_ok;
             }
+            // One clean direction is taken only with the word's majority or its context:
+            // «Mӧ» in German text (Latin M, Cyrillic ӧ) must not become Cyrillic.
+            if (c_ok && !l_ok && counts.cyrillic < counts.latin + counts.greek &&
+                cyrillic_share < 0.5)
+                c_ok = false;
+            if (l_ok && !c_ok && counts.latin < counts.cyrillic + counts.greek &&
+                cyrillic_share >= 0.5)
+                l_ok = false;
             if (c_ok) {
                 *reason = "Latin or Greek look-alike letters in a Cyrillic word";
                 return c;

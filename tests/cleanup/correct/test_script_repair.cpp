@@ -25,6 +25,9 @@ TEST_CASE("Latin look-alikes inside a Cyrillic word become Cyrillic, and vice ve
     // a German word with a Cyrillic о and е
     CHECK(fix(r, "dоch", 0.05) == "doch");
     CHECK(fix(r, "Tеlegram", 0.05) == "Telegram");
+    // Cyrillic ӧ in a German word is Latin ö; a Latin word keeps its script in Latin text
+    CHECK(fix(r, "Mӧglichkeit", 0.05) == "Möglichkeit");
+    CHECK(fix(r, "Mӧ-", 0.05) == "Mö-");
     // letters without a twin in the other script are left alone
     CHECK(fix(r, "Цзеdun") == "Цзеdun");
 }
