@@ -53,7 +53,12 @@ LexiconCorrector::LexiconCorrector(const LexiconCorrectionParams& params,
 std::string LexiconCorrector::correct_word(const std::u32string& word,
                                            const std::function<int(const std::string&)>& uses,
                                            std::string* reason) const {
-    if (!correct::all_letters(word) || int(word.size()) < params_.min_short_length) return {};
+    // Letters, with inner hyphens of a compound (Цзе-дун, северо-восточного).
+    for (size_t i = 0; i < word.size(); ++i)
+        if (!correct::is_letter(word[i]) &&
+            !(word[i] == U'-' && i > 0 && i + 1 < word.size() && word[i + 1] != U'-'))
+            return {};
+    if (int(word.size()) < params_.min_short_length) return {};
     // A short word is only corrected towards a word the document itself uses often.
     bool short_word = int(word.size()) < params_.min_length;
     correct::CaseShape shape = correct::case_shape(word);
@@ -157,28 +162,9 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
                                            std::string* reason) const {
     std::u32string w = to_u32(core);
     if (w.empty() || correct::has_digit(w)) return {};
-    if (w.find(U'-') == std::u32string::npos) return correct_word(w, uses, reason);
-    // A hyphenated compound: each part on its own (Цзе-дуну, Народно-освободительной).
-    if (lexicon_->knows(core)) return {};
-    std::u32string out;
-    bool changed = false;
-    size_t start = 0;
-    while (true) {
-        size_t dash = w.find(U'-', start);
-        std::u32string part =
-            w.substr(start, dash == std::u32string::npos ? std::u32string::npos : dash - start);
-        std::string fixed = correct_word(part, uses, reason);
-        if (!fixed.empty()) {
-            out += to_u32(fixed);
-            changed = true;
-        } else {
-            out += part;
-        }
-        if (dash == std::u32string::npos) break;
-        out += U'-';
-        start = dash + 1;
-    }
-    return changed ? to_u8(out) : std::string();
+    // A hyphenated compound is corrected as a whole: the lexicon knows compounds whose
+    // parts it knows, and a part alone («Цэе») is too short to judge.
+    return correct_word(w, uses, reason);
 }
 
 void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
