@@ -17,8 +17,8 @@ namespace {
 using Id = uint32_t;  // dense symbol number in [0, sigma)
 using Word = uint64_t;
 constexpr Word kHighBit = Word(1) << 63;
-// Leaves of the divide and conquer at most this many cells use a full DP matrix (1 MB).
-constexpr size_t kSmallCells = size_t(1) << 18;
+// Leaves of the divide and conquer up to this many cells use a full DP matrix (64 KB).
+constexpr size_t kSmallCells = size_t(1) << 14;
 
 // Maps the symbols of both sequences to 0..sigma-1 so the match-mask table stays small.
 struct DenseTexts {
