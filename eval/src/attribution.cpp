@@ -118,12 +118,25 @@ ErrorAttribution attribute_errors(const std::string& reference,
         bool all_inserted_kept = true;
         for (; end < full.size() && !space[end]; ++end)
             all_inserted_kept = all_inserted_kept && inserted[end] && !removed[end];
-        if (all_inserted_kept) {
+        if (all_inserted_kept)
             for (size_t x = j; x < end; ++x) noise_word[x] = true;
-            if (end < full.size() && inserted[end] && !removed[end]) noise_word[end] = true;
-        }
         j = end;
     }
+    // An extra kept space goes with kept noise when the nearest kept word on either side
+    // (removed text skipped) is noise: without the noise it would not be there.
+    std::vector<bool> noise_space(full.size(), false);
+    for (int pass = 0; pass < 2; ++pass) {
+        bool neighbour_is_noise = false;
+        for (size_t x = 0; x < full.size(); ++x) {
+            size_t j = pass == 0 ? x : full.size() - 1 - x;
+            if (removed[j]) continue;
+            if (!space[j])
+                neighbour_is_noise = noise_word[j];
+            else if (inserted[j] && neighbour_is_noise)
+                noise_space[j] = true;
+        }
+    }
+    for (size_t j = 0; j < full.size(); ++j) noise_word[j] = noise_word[j] || noise_space[j];
 
     ErrorAttribution a;
     a.reference_length = r.size();
