@@ -23,7 +23,7 @@ void write(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("page stems drop known extensions and tags only") {
+TEST_CASE("eval: page stems drop known extensions and tags only") {
     CHECK(page_stem("/a/b/page-01.gt.txt") == "page-01");
     CHECK(page_stem("page-01.txt") == "page-01");
     CHECK(page_stem("EHRI-BF-19380111_DE_02.xml") == "EHRI-BF-19380111_DE_02");
@@ -31,7 +31,7 @@ TEST_CASE("page stems drop known extensions and tags only") {
     CHECK(page_stem(".hidden") == ".hidden");
 }
 
-TEST_CASE("folders are paired by stem and missing partners are reported") {
+TEST_CASE("eval: folders are paired by stem and missing partners are reported") {
     std::string dir = test::temp_dir("eval-pairs");
     write(dir + "/ref/p1.gt.txt", "один");
     write(dir + "/ref/p2.gt.txt", "два");
@@ -52,7 +52,7 @@ TEST_CASE("folders are paired by stem and missing partners are reported") {
     CHECK_THROWS_AS(pair_files(dir + "/ref", dir + "/hyp"), InputError);
 }
 
-TEST_CASE("a page that cannot be read is recorded and the batch goes on") {
+TEST_CASE("eval: a page that cannot be read is recorded and the batch goes on") {
     std::string dir = test::temp_dir("eval-fail");
     write(dir + "/ref/a.txt", "abc");
     write(dir + "/hyp/a.txt", "abd");
@@ -66,7 +66,7 @@ TEST_CASE("a page that cannot be read is recorded and the batch goes on") {
     CHECK(r.characters.substitutions == 1);
 }
 
-TEST_CASE("totals are sums of counts, not averages of rates") {
+TEST_CASE("eval: totals are sums of counts, not averages of rates") {
     std::string dir = test::temp_dir("eval-totals");
     write(dir + "/ref/a.txt", "abcdefghij");  // 10 characters, 1 error
     write(dir + "/hyp/a.txt", "abcdefghiX");
@@ -86,7 +86,7 @@ TEST_CASE("totals are sums of counts, not averages of rates") {
     CHECK(j["confusions"][0]["count"].get<int>() >= 1);
 }
 
-TEST_CASE("error attribution splits recognition, wrongly removed text and kept noise") {
+TEST_CASE("eval: error attribution splits recognition, wrongly removed text and kept noise") {
     // Reference: the main text only. Hypothesis: "--keep-noise" output of a cleanup that
     // removed a real word (Иван) and a folio number (12), kept a stray "345", misread one letter.
     std::string ref = "Совершенно секретно\nИван Петров";
@@ -104,7 +104,7 @@ TEST_CASE("error attribution splits recognition, wrongly removed text and kept n
     CHECK_FALSE(has_removal_marks(ref));
 }
 
-TEST_CASE("confusions count substitutions, deletions and insertions by character") {
+TEST_CASE("eval: confusions count substitutions, deletions and insertions by character") {
     EvalReport r;
     FilePair files{"p", "r", "h"};
     add_page(r, files, {"ИИИ кот", TextFormat::Plain}, {"ППИ кот!", TextFormat::Plain}, {});

@@ -32,7 +32,7 @@ int run_eval(const std::string& args, std::string* out = nullptr, std::string* e
 
 }  // namespace
 
-TEST_CASE("scanfix eval prints JSON with fractions and counts") {
+TEST_CASE("eval: scanfix eval prints JSON with fractions and counts") {
     std::string dir = test::temp_dir("eval-cli-json");
     write(dir + "/ref.txt", "Совершенно секретно\r\nШтыков");
     write(dir + "/hyp.txt", "Совершенно секретно\nШтыкоз");
@@ -47,7 +47,7 @@ TEST_CASE("scanfix eval prints JSON with fractions and counts") {
     CHECK(j["pages"].size() == 1);
 }
 
-TEST_CASE("--max-cer fails the run only when the total CER is above it") {
+TEST_CASE("eval: the --max-cer gate fails the run only when the total CER is above it") {
     std::string dir = test::temp_dir("eval-cli-gate");
     write(dir + "/ref.txt", "abcdefghij");
     write(dir + "/hyp.txt", "abcdefghiX");  // CER 10%
@@ -61,7 +61,7 @@ TEST_CASE("--max-cer fails the run only when the total CER is above it") {
     CHECK(run_eval("--max-cer lots " + files) != 0);
 }
 
-TEST_CASE("invalid UTF-8 and unknown normalisations give clear errors and exit codes") {
+TEST_CASE("eval: invalid UTF-8 and unknown normalisations give clear errors and exit codes") {
     std::string dir = test::temp_dir("eval-cli-bad");
     write(dir + "/ref.txt", "abc");
     write(dir + "/hyp.txt", "ab\xE0\x80");
@@ -75,7 +75,7 @@ TEST_CASE("invalid UTF-8 and unknown normalisations give clear errors and exit c
     CHECK(err.find("shouting") != std::string::npos);
 }
 
-TEST_CASE("folders: pages without hypothesis are reported and fail unless allowed") {
+TEST_CASE("eval: folders: pages without hypothesis are reported and fail unless allowed") {
     std::string dir = test::temp_dir("eval-cli-dirs");
     write(dir + "/ref/page-01.gt.txt", "один два");
     write(dir + "/ref/page-02.gt.txt", "три");
@@ -91,7 +91,7 @@ TEST_CASE("folders: pages without hypothesis are reported and fail unless allowe
     CHECK(j["cer"].get<double>() == 0.0);
 }
 
-TEST_CASE("the HTML report renders in headless Chromium without script errors") {
+TEST_CASE("eval: the HTML report renders in headless Chromium without script errors") {
     const std::string chromium = "/usr/bin/chromium";
     if (!std::filesystem::exists(chromium)) {
         WARN("/usr/bin/chromium not installed: skipping the HTML rendering test");

@@ -51,7 +51,7 @@ const char* kHocr = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 }  // namespace
 
-TEST_CASE("formats are detected from content") {
+TEST_CASE("eval: formats are detected from content") {
     CHECK(detect_format(kAltoV2, "t") == TextFormat::Alto);
     CHECK(detect_format(kPage, "t") == TextFormat::PageXml);
     CHECK(detect_format(kHocr, "t") == TextFormat::Hocr);
@@ -62,21 +62,21 @@ TEST_CASE("formats are detected from content") {
     CHECK_THROWS_AS(detect_format("<html><body>hello</body></html>", "t"), InputError);
 }
 
-TEST_CASE("ALTO lines join their Strings, HYP keeps the hyphen, blocks are paragraphs") {
+TEST_CASE("eval: ALTO lines join their Strings, HYP keeps the hyphen, blocks are paragraphs") {
     CHECK(extract_text(kAltoV2, TextFormat::Alto, "t") ==
           "Совершенно секретно\nНародно--\n\n\"Штыков\"");
 }
 
-TEST_CASE("PAGE follows the reading order and prefers line TextEquiv with lowest index") {
+TEST_CASE("eval: PAGE follows the reading order and prefers line TextEquiv with lowest index") {
     CHECK(extract_text(kPage, TextFormat::PageXml, "t") ==
           "first line\nnext line\n\nsecond region");
 }
 
-TEST_CASE("hOCR lines join their words") {
+TEST_CASE("eval: hOCR lines join their words") {
     CHECK(extract_text(kHocr, TextFormat::Hocr, "t") == "Шифр телеграмма\n№ 42");
 }
 
-TEST_CASE("missing and malformed files are InputErrors naming the file") {
+TEST_CASE("eval: missing and malformed files are InputErrors naming the file") {
     auto dir = test::temp_dir("eval-formats");
     CHECK_THROWS_AS(load_text(dir + "/none.txt"), InputError);
     { std::ofstream(dir + "/bad.txt") << "ok\n\xC3\x28"; }
@@ -88,7 +88,7 @@ TEST_CASE("missing and malformed files are InputErrors naming the file") {
     }
 }
 
-TEST_CASE("real EHRI ALTO pages read as their String contents, one line per TextLine") {
+TEST_CASE("eval: real EHRI ALTO pages read as their String contents, one line per TextLine") {
     std::string data = test::shared_data_dir();
     if (data.empty()) {
         WARN("../shared/data not found: skipping the EHRI ALTO check");
