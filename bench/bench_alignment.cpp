@@ -5,6 +5,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "scanfix/eval/graphemes.hpp"
 #include "scanfix/eval/metrics.hpp"
@@ -13,13 +14,17 @@ using namespace scanfix::eval;
 
 namespace {
 
-// Typewritten-Russian-looking text: words from syllables, punctuation, line breaks.
-std::string make_reference(size_t bytes, std::mt19937& rng) {
-    static const char* syllables[] = {"про", "ка",   "ни", "сто", "ре", "ва", "ло", "ми", "де",
-                                      "ль",  "ство", "на", "ог",  "ти", "за", "пе", "ры", "ску",
-                                      "ю",   "щи",   "го", "ле",  "ен", "ом", "ии", "ё",  "й"};
-    std::uniform_int_distribution<int> syl(0, int(std::size(syllables)) - 1), len(1, 4),
-        punct(0, 12);
+// Typewritten-Russian-looking (or German-looking: mostly one byte per character, so about
+// twice the characters per megabyte) text: words from syllables, punctuation, line breaks.
+std::string make_reference(size_t bytes, std::mt19937& rng, bool latin) {
+    static const std::vector<const char*> cyrillic = {
+        "про", "ка", "ни", "сто", "ре", "ва", "ло", "ми", "де", "ль", "ство", "на", "ог", "ти",
+        "за",  "пе", "ры", "ску", "ю",  "щи", "го", "ле", "ен", "ом", "ии",   "ё",  "й"};
+    static const std::vector<const char*> german = {
+        "ver", "ge", "ein", "sch", "ung", "en", "der", "ach", "ter", "rei", "st", "au",
+        "ich", "be", "zu",  "lan", "de",  "ie", "mit", "ß",   "ü",   "ten", "hei"};
+    const auto& syllables = latin ? german : cyrillic;
+    std::uniform_int_distribution<int> syl(0, int(syllables.size()) - 1), len(1, 4), punct(0, 12);
     std::string s;
     size_t line = 0;
     while (s.size() < bytes) {
@@ -63,10 +68,10 @@ struct Pair {
     std::string ref_text, hyp_text;
 };
 
-Pair make_pair(size_t bytes) {
+Pair make_pair(size_t bytes, bool latin = false) {
     std::mt19937 rng{static_cast<unsigned>(bytes)};
     Pair p;
-    p.ref_text = make_reference(bytes, rng);
+    p.ref_text = make_reference(bytes, rng, latin);
     p.hyp_text = corrupt(p.ref_text, 0.05, rng);
     SymbolTable table(true);
     p.reference = split_graphemes(p.ref_text, table);
@@ -76,6 +81,19 @@ Pair make_pair(size_t bytes) {
 
 void BM_Align(benchmark::State& state) {
     Pair p = make_pair(size_t(state.range(0)));
+    size_t cost = 0;
+    for (auto _ : state) {
+        Alignment a = align(p.reference.symbols, p.hypothesis.symbols);
+        cost = a.cost();
+        benchmark::DoNotOptimize(a.ops.data());
+    }
+    state.counters["graphemes"] = double(p.reference.size());
+    state.counters["cer"] = double(cost) / double(p.reference.size());
+    state.SetBytesProcessed(int64_t(state.iterations()) * state.range(0));
+}
+
+void BM_AlignLatin(benchmark::State& state) {
+    Pair p = make_pair(size_t(state.range(0)), true);
     size_t cost = 0;
     for (auto _ : state) {
         Alignment a = align(p.reference.symbols, p.hypothesis.symbols);
@@ -117,6 +135,7 @@ void BM_Evaluate(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Align)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AlignLatin)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Evaluate)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditDistance)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AlignExact)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);

@@ -38,12 +38,12 @@ const char* kStyle = R"(
 body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}
 th,td{border:1px solid #ccc;padding:.2em .6em;text-align:right}
-th{background:#f0f0f0;cursor:pointer}
+th{background:#f0f0f0;cursor:pointer;text-align:left}
 td.name,td.text{text-align:left}
 tr.total td{font-weight:bold;background:#fafafa}
 table.alignment{width:100%;table-layout:fixed}
-table.alignment td{text-align:left;font-family:monospace;white-space:pre-wrap;word-break:break-all;vertical-align:top}
-table.alignment td.n{width:3em;color:#999;text-align:right}
+table.alignment td{text-align:left;font-family:monospace;white-space:pre-wrap;overflow-wrap:anywhere;vertical-align:top}
+table.alignment .n{width:3em;color:#999;text-align:right}
 .s{background:#ffd27f}.d{background:#ff9c9c;text-decoration:line-through}.i{background:#9fe6a0}
 .legend span{padding:0 .4em;margin-right:.5em}
 #script-errors{color:#b00}
