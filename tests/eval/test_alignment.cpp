@@ -161,3 +161,16 @@ TEST_CASE("eval: alignment handles empty sides and texts without any common symb
     CHECK(al.substitutions == 3);
     CHECK(al.insertions == 1);
 }
+
+TEST_CASE("eval: large alphabets (word alignment) give the exact distance") {
+    std::mt19937 rng(2024);
+    for (int round = 0; round < 20; ++round) {
+        auto a = random_text(rng, 300, 5000);
+        auto b = corrupt(rng, a, 0.2, 5000);
+        size_t expected = plain_levenshtein(a, b);
+        CHECK(edit_distance(a, b) == expected);
+        Alignment al = align(a, b, AlignOptions{0, 12});
+        CHECK(al.cost() == expected);
+        check_script(al, a, b);
+    }
+}

@@ -124,12 +124,15 @@ void add_eval_command(CLI::App& app) {
     cmd->add_option("REF", o->reference, "reference file or folder")->required();
     cmd->add_option("HYP", o->hypothesis, "hypothesis file or folder")->required();
     cmd->add_flag("--json", o->json, "print one JSON object instead of the text report");
-    cmd->add_option("--html", o->html, "also write a self-contained HTML report to FILE");
+    cmd->add_option("--html", o->html, "also write a self-contained HTML report to FILE")
+        ->type_name("FILE");
     cmd->add_option("--max-cer", o->max_cer,
-                    "exit with code 1 when the total CER exceeds X (0.05 or 5%)");
+                    "exit with code 1 when the total CER exceeds X (0.05 or 5%)")
+        ->type_name("X");
     cmd->add_option("--normalize", o->normalize,
                     "comma-separated normalisations: whitespace, hyphens, case, punctuation, yo, "
-                    "prereform, lookalikes, all, none; -name turns one off (default: whitespace)");
+                    "prereform, lookalikes, all, none; -name turns one off (default: whitespace)")
+        ->type_name("LIST");
     cmd->add_flag("--no-whitespace", o->no_whitespace, "count every space and line break");
     cmd->add_flag("--hyphens,--join-hyphens", o->hyphens, "join words split at line ends");
     cmd->add_flag("--case,--ignore-case", o->casefold, "ignore letter case");
