@@ -9,12 +9,6 @@
 #include "scanfix/cleanup/lexicon.hpp"
 #include "scanfix/cleanup/stage.hpp"
 
-namespace scanfix {
-// TRANSITION: declared in lexicon.hpp once the correction sources land.
-std::shared_ptr<const Lexicon> lexicon_for(const Profile& profile, const Context& ctx);
-std::vector<ParamSpec> lexicon_param_specs();
-}  // namespace scanfix
-
 namespace scanfix::filters {
 
 // A cleanup stage that runs one page function over every page of the document.
