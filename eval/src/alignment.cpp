@@ -17,8 +17,8 @@ namespace {
 using Id = uint32_t;  // dense symbol number in [0, sigma)
 using Word = uint64_t;
 constexpr Word kHighBit = Word(1) << 63;
-// Leaves of the divide and conquer at most this many cells use a full DP matrix (1 MB).
-constexpr size_t kSmallCells = size_t(1) << 18;
+// Leaves of the divide and conquer up to this many cells use a full DP matrix (64 KB).
+constexpr size_t kSmallCells = size_t(1) << 14;
 
 // Maps the symbols of both sequences to 0..sigma-1 so the match-mask table stays small.
 struct DenseTexts {
@@ -64,8 +64,16 @@ inline int advance_block(Word& pv, Word& mv, Word eq, int hin, Word out_bit) {
     return hout;
 }
 
+// Scratch shared by one alignment: which match-mask row each symbol uses in the current
+// score_row call. Kept all zero between calls, so a call costs O(pattern), not O(alphabet)
+// (word alignments have alphabets of tens of thousands of words).
+struct Workspace {
+    explicit Workspace(size_t sigma) : row_of(sigma, 0) {}
+    std::vector<uint32_t> row_of;  // 0 = the all-zero row (symbol not in the pattern)
+};
+
 // row[j] = edit distance between pat[0..n) and txt[0..j), for j = 0..m.
-void score_row(const Id* pat, size_t n, const Id* txt, size_t m, size_t sigma,
+void score_row(const Id* pat, size_t n, const Id* txt, size_t m, Workspace& ws,
                std::vector<uint32_t>& row) {
     row.resize(m + 1);
     if (n == 0) {
@@ -73,14 +81,20 @@ void score_row(const Id* pat, size_t n, const Id* txt, size_t m, size_t sigma,
         return;
     }
     const size_t blocks = (n + 63) / 64;
-    std::vector<Word> peq(sigma * blocks, 0);
-    for (size_t i = 0; i < n; ++i) peq[pat[i] * blocks + i / 64] |= Word(1) << (i % 64);
+    uint32_t rows = 1;
+    for (size_t i = 0; i < n; ++i)
+        if (ws.row_of[pat[i]] == 0) ws.row_of[pat[i]] = rows++;
+    std::vector<Word> peq(size_t(rows) * blocks, 0);
+    for (size_t i = 0; i < n; ++i) peq[ws.row_of[pat[i]] * blocks + i / 64] |= Word(1) << (i % 64);
+    std::vector<uint32_t> text_rows(m);
+    for (size_t j = 0; j < m; ++j) text_rows[j] = ws.row_of[txt[j]];
+    for (size_t i = 0; i < n; ++i) ws.row_of[pat[i]] = 0;
     std::vector<Word> pv(blocks, ~Word(0)), mv(blocks, 0);
     const Word last_bit = Word(1) << ((n - 1) % 64);
     uint32_t score = uint32_t(n);
     row[0] = score;
     for (size_t j = 0; j < m; ++j) {
-        const Word* eq = &peq[txt[j] * blocks];
+        const Word* eq = &peq[text_rows[j] * blocks];
         int h = 1;  // the top row is D(0, j) = j
         for (size_t k = 0; k + 1 < blocks; ++k) h = advance_block(pv[k], mv[k], eq[k], h, kHighBit);
         h = advance_block(pv[blocks - 1], mv[blocks - 1], eq[blocks - 1], h, last_bit);
@@ -127,7 +141,7 @@ void align_small(const Id* a, size_t n, const Id* b, size_t m, std::vector<EditO
 }
 
 // Hirschberg: split a in half, find where b splits with one forward and one backward row.
-void align_exact(const Id* a, size_t n, const Id* b, size_t m, size_t sigma,
+void align_exact(const Id* a, size_t n, const Id* b, size_t m, Workspace& ws,
                  std::vector<EditOp>& out) {
     if (n == 0) return append(out, EditOp::Insert, m);
     if (m == 0) return append(out, EditOp::Delete, n);
@@ -152,19 +166,19 @@ void align_exact(const Id* a, size_t n, const Id* b, size_t m, size_t sigma,
     size_t split = 0;
     {
         std::vector<uint32_t> forward, backward;
-        score_row(a, mid, b, m, sigma, forward);
+        score_row(a, mid, b, m, ws, forward);
         std::vector<Id> ra(a + mid, a + n), rb(b, b + m);
         std::reverse(ra.begin(), ra.end());
         std::reverse(rb.begin(), rb.end());
-        score_row(ra.data(), ra.size(), rb.data(), m, sigma, backward);
+        score_row(ra.data(), ra.size(), rb.data(), m, ws, backward);
         uint64_t best = uint64_t(-1);
         for (size_t j = 0; j <= m; ++j) {
             uint64_t total = uint64_t(forward[j]) + backward[m - j];
             if (total < best) best = total, split = j;
         }
     }
-    align_exact(a, mid, b, split, sigma, out);
-    align_exact(a + mid, n - mid, b + split, m - split, sigma, out);
+    align_exact(a, mid, b, split, ws, out);
+    align_exact(a + mid, n - mid, b + split, m - split, ws, out);
 }
 
 struct Anchor {
@@ -248,7 +262,7 @@ std::vector<Anchor> find_anchors(const Id* a, size_t n, const Id* b, size_t m, s
     return anchors;
 }
 
-void align_anchored(const Id* a, size_t n, const Id* b, size_t m, size_t sigma,
+void align_anchored(const Id* a, size_t n, const Id* b, size_t m, Workspace& ws,
                     const AlignOptions& options, size_t k, std::vector<EditOp>& out, bool& exact) {
     size_t prefix = 0;
     while (prefix < n && prefix < m && a[prefix] == b[prefix]) ++prefix;
@@ -259,21 +273,21 @@ void align_anchored(const Id* a, size_t n, const Id* b, size_t m, size_t sigma,
     n -= suffix, m -= suffix;
 
     if (double(n) * double(m) <= options.exact_cells || n < k || m < k) {
-        align_exact(a, n, b, m, sigma, out);
+        align_exact(a, n, b, m, ws, out);
     } else if (auto anchors = find_anchors(a, n, b, m, k); !anchors.empty()) {
         exact = false;
         size_t pa = 0, pb = 0;
         for (const Anchor& anchor : anchors) {
-            align_anchored(a + pa, anchor.a - pa, b + pb, anchor.b - pb, sigma, options, k, out,
+            align_anchored(a + pa, anchor.a - pa, b + pb, anchor.b - pb, ws, options, k, out,
                            exact);
             append(out, EditOp::Match, anchor.length);
             pa = anchor.a + anchor.length, pb = anchor.b + anchor.length;
         }
-        align_anchored(a + pa, n - pa, b + pb, m - pb, sigma, options, k, out, exact);
+        align_anchored(a + pa, n - pa, b + pb, m - pb, ws, options, k, out, exact);
     } else if (k > 4) {
-        align_anchored(a, n, b, m, sigma, options, k / 2, out, exact);
+        align_anchored(a, n, b, m, ws, options, k / 2, out, exact);
     } else {
-        align_exact(a, n, b, m, sigma, out);
+        align_exact(a, n, b, m, ws, out);
     }
     append(out, EditOp::Match, suffix);
 }
@@ -287,7 +301,8 @@ size_t edit_distance(const std::vector<uint32_t>& reference,
     const std::vector<Id>& pat = d.a.size() <= d.b.size() ? d.a : d.b;
     const std::vector<Id>& txt = d.a.size() <= d.b.size() ? d.b : d.a;
     std::vector<uint32_t> row;
-    score_row(pat.data(), pat.size(), txt.data(), txt.size(), d.sigma, row);
+    Workspace ws(d.sigma);
+    score_row(pat.data(), pat.size(), txt.data(), txt.size(), ws, row);
     return row.back();
 }
 
@@ -295,13 +310,14 @@ Alignment align(const std::vector<uint32_t>& reference, const std::vector<uint32
                 const AlignOptions& options) {
     DenseTexts d = densify(reference, hypothesis);
     Alignment result;
+    Workspace ws(d.sigma);
     result.ops.reserve(reference.size() + hypothesis.size() / 16);
     if (options.exact_cells <= 0) {
-        align_exact(d.a.data(), d.a.size(), d.b.data(), d.b.size(), d.sigma, result.ops);
+        align_exact(d.a.data(), d.a.size(), d.b.data(), d.b.size(), ws, result.ops);
     } else {
         size_t k = size_t(std::max(options.anchor_length, 4));
-        align_anchored(d.a.data(), d.a.size(), d.b.data(), d.b.size(), d.sigma, options, k,
-                       result.ops, result.exact);
+        align_anchored(d.a.data(), d.a.size(), d.b.data(), d.b.size(), ws, options, k, result.ops,
+                       result.exact);
     }
     for (EditOp op : result.ops) {
         switch (op) {

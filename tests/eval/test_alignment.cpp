@@ -87,7 +87,7 @@ void check_script(const Alignment& al, const std::vector<uint32_t>& a,
 
 }  // namespace
 
-TEST_CASE("distance and alignment agree with a plain Levenshtein on random short strings") {
+TEST_CASE("eval: distance and alignment agree with a plain Levenshtein on random short strings") {
     std::mt19937 rng(12345);
     std::uniform_int_distribution<size_t> len(0, 40);
     std::uniform_int_distribution<uint32_t> alpha(1, 6);
@@ -105,7 +105,7 @@ TEST_CASE("distance and alignment agree with a plain Levenshtein on random short
     }
 }
 
-TEST_CASE("bit-parallel distance is right across 64-symbol block boundaries") {
+TEST_CASE("eval: bit-parallel distance is right across 64-symbol block boundaries") {
     std::mt19937 rng(777);
     for (size_t n : {63u, 64u, 65u, 127u, 128u, 129u, 300u}) {
         for (int round = 0; round < 20; ++round) {
@@ -122,7 +122,7 @@ TEST_CASE("bit-parallel distance is right across 64-symbol block boundaries") {
     }
 }
 
-TEST_CASE("Hirschberg alignment of longer texts has the exact distance") {
+TEST_CASE("eval: Hirschberg alignment of longer texts has the exact distance") {
     std::mt19937 rng(4242);
     auto a = random_text(rng, 3000, 30);
     auto b = corrupt(rng, a, 0.1, 30);
@@ -132,7 +132,7 @@ TEST_CASE("Hirschberg alignment of longer texts has the exact distance") {
     check_script(al, a, b);
 }
 
-TEST_CASE("anchored alignment of long texts matches the exact distance") {
+TEST_CASE("eval: anchored alignment of long texts matches the exact distance") {
     std::mt19937 rng(99);
     int off_by = 0;
     for (int round = 0; round < 10; ++round) {
@@ -151,7 +151,7 @@ TEST_CASE("anchored alignment of long texts matches the exact distance") {
     CHECK(off_by <= 2);
 }
 
-TEST_CASE("alignment handles empty sides and texts without any common symbol") {
+TEST_CASE("eval: alignment handles empty sides and texts without any common symbol") {
     std::vector<uint32_t> empty, abc = {1, 2, 3}, xyz = {7, 8, 9, 10};
     CHECK(align(empty, empty).ops.empty());
     CHECK(align(abc, empty).deletions == 3);
@@ -160,4 +160,17 @@ TEST_CASE("alignment handles empty sides and texts without any common symbol") {
     CHECK(al.cost() == 4);
     CHECK(al.substitutions == 3);
     CHECK(al.insertions == 1);
+}
+
+TEST_CASE("eval: large alphabets (word alignment) give the exact distance") {
+    std::mt19937 rng(2024);
+    for (int round = 0; round < 20; ++round) {
+        auto a = random_text(rng, 300, 5000);
+        auto b = corrupt(rng, a, 0.2, 5000);
+        size_t expected = plain_levenshtein(a, b);
+        CHECK(edit_distance(a, b) == expected);
+        Alignment al = align(a, b, AlignOptions{0, 12});
+        CHECK(al.cost() == expected);
+        check_script(al, a, b);
+    }
 }

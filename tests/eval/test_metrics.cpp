@@ -9,7 +9,7 @@
 using namespace scanfix;
 using namespace scanfix::eval;
 
-TEST_CASE("one substituted letter in a three-letter word") {
+TEST_CASE("eval: one substituted letter in a three-letter word") {
     EvalResult r = evaluate("кот", "кит");
     CHECK(r.characters.substitutions == 1);
     CHECK(r.characters.deletions == 0);
@@ -19,7 +19,7 @@ TEST_CASE("one substituted letter in a three-letter word") {
     CHECK(r.wer() == Approx(1.0));
 }
 
-TEST_CASE("word error rate counts whole words") {
+TEST_CASE("eval: word error rate counts whole words") {
     EvalResult r = evaluate("the cat sat down", "the cot sat");
     CHECK(r.words.reference_length == 4);
     CHECK(r.words.substitutions == 1);
@@ -30,7 +30,7 @@ TEST_CASE("word error rate counts whole words") {
     CHECK(r.cer() == Approx(6.0 / 16));
 }
 
-TEST_CASE("empty reference and empty hypothesis") {
+TEST_CASE("eval: empty reference and empty hypothesis") {
     EvalResult both = evaluate("", "");
     CHECK(both.cer() == 0);
     CHECK(both.wer() == 0);
@@ -47,7 +47,7 @@ TEST_CASE("empty reference and empty hypothesis") {
     CHECK(no_ref.wer() == Approx(1.0));
 }
 
-TEST_CASE("combining characters are one grapheme") {
+TEST_CASE("eval: combining characters are one grapheme") {
     // й typed as и + combining breve equals precomposed й
     EvalResult r = evaluate("мой", "мо\xD0\xB8\xCC\x86");
     CHECK(r.characters.errors() == 0);
@@ -60,14 +60,14 @@ TEST_CASE("combining characters are one grapheme") {
     CHECK(count_graphemes("e\xCC\x81\xCC\xA3x") == 2);
 }
 
-TEST_CASE("CRLF and CR line ends equal LF") {
+TEST_CASE("eval: CRLF and CR line ends equal LF") {
     CHECK(evaluate("a b\r\nc d\re", "a b\nc d\ne").characters.errors() == 0);
     NormalizeOptions exact;
     exact.whitespace = false;
     CHECK(evaluate("a\r\nb", "a\nb", exact).characters.errors() == 0);
 }
 
-TEST_CASE("invalid UTF-8 is a clear InputError") {
+TEST_CASE("eval: invalid UTF-8 is a clear InputError") {
     CHECK_THROWS_AS(evaluate("ok", "bad \xD0"), InputError);
     try {
         evaluate("\xFF", "x");
@@ -78,7 +78,7 @@ TEST_CASE("invalid UTF-8 is a clear InputError") {
     }
 }
 
-TEST_CASE("whitespace folding makes a line break equal a space") {
+TEST_CASE("eval: whitespace folding makes a line break equal a space") {
     CHECK(evaluate("one\ntwo  three", " one two\n\nthree ").characters.errors() == 0);
     NormalizeOptions off;
     off.whitespace = false;
@@ -86,7 +86,7 @@ TEST_CASE("whitespace folding makes a line break equal a space") {
     CHECK(r.characters.substitutions == 1);
 }
 
-TEST_CASE("each normalisation removes exactly the difference it names") {
+TEST_CASE("eval: each normalisation removes exactly the difference it names") {
     struct Case {
         const char* name;
         const char* ref;
@@ -110,13 +110,13 @@ TEST_CASE("each normalisation removes exactly the difference it names") {
     }
 }
 
-TEST_CASE("pre-reform: only word-final hard sign is dropped") {
+TEST_CASE("eval: pre-reform: only word-final hard sign is dropped") {
     NormalizeOptions o;
     o.prereform = true;
     CHECK(normalize_text("объявленъ, подъ", o) == "объявлен, под");
 }
 
-TEST_CASE("hyphen joining leaves real dashes and mid-line hyphens alone") {
+TEST_CASE("eval: hyphen joining leaves real dashes and mid-line hyphens alone") {
     NormalizeOptions o;
     o.hyphens = true;
     CHECK(normalize_text("Народно-освободительной", o) == "Народно-освободительной");
@@ -124,7 +124,7 @@ TEST_CASE("hyphen joining leaves real dashes and mid-line hyphens alone") {
     CHECK(normalize_text("ge-  \n   bracht", o) == "gebracht");
 }
 
-TEST_CASE("normalisation lists parse names, all, none and negation") {
+TEST_CASE("eval: normalisation lists parse names, all, none and negation") {
     NormalizeOptions o = parse_normalizations("case, yo");
     CHECK(o.casefold);
     CHECK(o.yo);

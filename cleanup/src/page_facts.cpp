@@ -1,0 +1,135 @@
+// Line structure and geometry facts shared by the noise filters (see page_facts.hpp).
+#include "page_facts.hpp"
+
+#include <algorithm>
+
+#include "token_shape.hpp"
+
+namespace scanfix::facts {
+
+std::vector<int> kept_words(const Line& line) {
+    std::vector<int> v;
+    if (line.removed) return v;
+    for (int i = 0; i < int(line.words.size()); ++i)
+        if (!line.words[i].removed && !line.words[i].text.empty()) v.push_back(i);
+    return v;
+}
+
+int previous_kept_line(const Page& page, int i) {
+    for (int j = i - 1; j >= 0; --j)
+        if (!page.lines[j].empty()) return j;
+    return -1;
+}
+
+int next_kept_line(const Page& page, int i) {
+    for (int j = i + 1; j < int(page.lines.size()); ++j)
+        if (!page.lines[j].empty()) return j;
+    return -1;
+}
+
+bool alone_in_paragraph(const Page& page, int i) {
+    int para = page.lines[i].paragraph;
+    int p = previous_kept_line(page, i), n = next_kept_line(page, i);
+    return (p < 0 || page.lines[p].paragraph != para) && (n < 0 || page.lines[n].paragraph != para);
+}
+
+bool at_page_edge(const Page& page, int i) {
+    return previous_kept_line(page, i) < 0 || next_kept_line(page, i) < 0;
+}
+
+bool inside_sentence(const Page& page, int i) {
+    int para = page.lines[i].paragraph;
+    int p = previous_kept_line(page, i), n = next_kept_line(page, i);
+    if (p < 0 || n < 0 || page.lines[p].paragraph != para || page.lines[n].paragraph != para)
+        return false;
+    std::string before = page.lines[p].text();
+    if (kept_words(page.lines[p]).size() < 2 && !shape::ends_with_hyphen(before)) return false;
+    if (shape::ends_with_hyphen(before)) return true;
+    return !shape::ends_sentence(before) && shape::starts_lower(page.lines[n].text());
+}
+
+cv::Rect line_box(const Line& line) {
+    if (line.has_box()) return line.box;
+    cv::Rect box;
+    for (const Word& w : line.words)
+        if (w.has_box()) box = box.area() > 0 ? (box | w.box) : w.box;
+    return box;
+}
+
+namespace {
+int percentile(std::vector<int> v, double q) {
+    if (v.empty()) return 0;
+    size_t k = std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5));
+    std::nth_element(v.begin(), v.begin() + long(k), v.end());
+    return v[k];
+}
+}  // namespace
+
+namespace {
+// The box of a line's body: words at either end that stand far apart from the rest (a margin
+// item the recognizer put on the same line) are left out.
+cv::Rect body_box(const Line& line, int median_height) {
+    std::vector<cv::Rect> boxes;
+    for (int w : kept_words(line))
+        if (line.words[w].has_box()) boxes.push_back(line.words[w].box);
+    std::sort(boxes.begin(), boxes.end(),
+              [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+    size_t first = 0, last = boxes.size();
+    const int gap = 3 * std::max(median_height, 1);
+    while (last - first > 2 && boxes[first + 1].x - (boxes[first].x + boxes[first].width) > gap)
+        ++first;
+    while (last - first > 2 &&
+           boxes[last - 1].x - (boxes[last - 2].x + boxes[last - 2].width) > gap)
+        --last;
+    cv::Rect box;
+    for (size_t i = first; i < last; ++i) box = box.area() > 0 ? (box | boxes[i]) : boxes[i];
+    return box;
+}
+}  // namespace
+
+cv::Rect text_column(const Page& page) {
+    if (const Region* r = page.text_column()) return r->box;
+    // Body lines carry several words; margin notes, stamps and folio numbers rarely do.
+    const int median_h = median_word_height(page);
+    std::vector<int> lefts, rights, tops, bottoms;
+    for (const Line& line : page.lines) {
+        if (kept_words(line).size() < 4) continue;
+        cv::Rect b = body_box(line, median_h);
+        if (b.area() == 0) continue;
+        lefts.push_back(b.x);
+        rights.push_back(b.x + b.width);
+        tops.push_back(b.y);
+        bottoms.push_back(b.y + b.height);
+    }
+    if (lefts.size() < 2) return {};
+    int left = percentile(lefts, 0.25), right = percentile(rights, 0.9);
+    int top = *std::min_element(tops.begin(), tops.end());
+    int bottom = *std::max_element(bottoms.begin(), bottoms.end());
+    if (right <= left || bottom <= top) return {};
+    return {left, top, right - left, bottom - top};
+}
+
+int median_word_height(const Page& page) {
+    std::vector<int> h;
+    for (const Line& line : page.lines)
+        for (int w : kept_words(line))
+            if (line.words[w].has_box()) h.push_back(line.words[w].box.height);
+    return percentile(h, 0.5);
+}
+
+bool outside_column(const cv::Rect& box, const cv::Rect& column, int slack) {
+    if (box.area() == 0 || column.area() == 0) return false;
+    int centre = box.x + box.width / 2;
+    return centre < column.x - slack || centre > column.x + column.width + slack ||
+           box.x + box.width <= column.x - slack || box.x >= column.x + column.width + slack;
+}
+
+bool in_region(const Page& page, const cv::Rect& box, RegionKind kind) {
+    if (box.area() == 0) return false;
+    cv::Point centre(box.x + box.width / 2, box.y + box.height / 2);
+    for (const Region& r : page.regions)
+        if (r.kind == kind && r.box.contains(centre)) return true;
+    return false;
+}
+
+}  // namespace scanfix::facts

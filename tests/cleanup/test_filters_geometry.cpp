@@ -1,0 +1,120 @@
+// The noise filters on OCR pages, where boxes, confidences and regions are known.
+#include <catch2/catch.hpp>
+
+#include "filter_test_util.hpp"
+#include "scanfix/cleanup/filters.hpp"
+
+using namespace scanfix;
+using scanfix::test::kept_text;
+using scanfix::test::ListLexicon;
+using scanfix::test::ocr_line;
+using scanfix::test::ocr_word;
+
+namespace {
+// Eight body lines in a column starting at x=400, 50 px apart.
+Page body_page() {
+    Page p;
+    for (int i = 0; i < 8; ++i)
+        p.lines.push_back(
+            ocr_line({"Строка", "текста", "в", "колонке", "номер"}, 400, 200 + 50 * i));
+    return p;
+}
+
+int removed_words(const Page& p) {
+    int n = 0;
+    for (const Line& l : p.lines)
+        for (const Word& w : l.words) n += w.removed || l.removed;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("short tokens stacked left of the column are a margin column") {
+    Page p = body_page();
+    const char* items[] = {"вд", "эв", "иш", "ид", "гг"};
+    for (int i = 0; i < 5; ++i) {
+        // Some on their own lines, some glued by the recognizer to a body line.
+        Word w = ocr_word(items[i], 100 + (i % 2) * 8, 200 + 50 * i, 40, 30);
+        if (i % 2) {
+            p.lines[i].words.insert(p.lines[i].words.begin(), w);
+        } else {
+            Line l;
+            l.words.push_back(w);
+            p.lines.push_back(l);
+        }
+    }
+    std::string body_before;
+    for (const Line& l : body_page().lines) body_before += l.text() + "\n";
+    remove_margin_columns(p, {}, nullptr);
+    CHECK(removed_words(p) == 5);
+    // The one-letter word «в» inside the column is untouched.
+    std::string body_after;
+    for (int i = 0; i < 8; ++i) body_after += p.lines[i].text() + "\n";
+    CHECK(body_after == body_before);
+}
+
+TEST_CASE("a few scattered short words outside the column are not a column") {
+    Page p = body_page();
+    p.lines[0].words.insert(p.lines[0].words.begin(), ocr_word("аб", 100, 200, 40, 30));
+    p.lines[5].words.insert(p.lines[5].words.begin(), ocr_word("вг", 250, 450, 40, 30));
+    remove_margin_columns(p, {}, nullptr);
+    CHECK(removed_words(p) == 0);
+}
+
+TEST_CASE("a page number below the column is removed") {
+    Page p = body_page();
+    Line number;
+    number.words.push_back(ocr_word("12", 800, 700, 30, 30));
+    number.paragraph = 1;
+    p.lines.push_back(number);
+    LinePatterns pattern;
+    pattern.add(PageNumberParams{}.pattern);
+    remove_page_numbers(p, {}, pattern);
+    CHECK(p.lines.back().removed);
+    CHECK(removed_words(p) == 1);
+}
+
+TEST_CASE("low-confidence specks off the line go, ordinary short words stay") {
+    Page p = body_page();
+    p.regions.push_back({RegionKind::TextColumn, cv::Rect(390, 190, 900, 420), ""});
+    p.lines[2].words.push_back(ocr_word(".", 1200, 200 + 100 - 25, 6, 6, 20));  // above the line
+    p.lines[3].words.push_back(ocr_word("'", 1250, 350 + 10, 5, 8, 30));        // tiny
+    p.lines[4].words.push_back(ocr_word("в", 1250, 400, 20, 30, 30));           // normal letter
+    p.lines[5].words.push_back(ocr_word("-", 1250, 462, 20, 4, 30));            // a dash
+    p.lines[6].words.push_back(ocr_word("|", 1250, 500, 4, 30, 95));            // confident
+    ListLexicon lexicon({"в"});
+    remove_speckle(p, {}, &lexicon);
+    CHECK(p.lines[2].words.back().removed);
+    CHECK(p.lines[3].words.back().removed);
+    CHECK_FALSE(p.lines[4].words.back().removed);
+    CHECK_FALSE(p.lines[5].words.back().removed);
+    CHECK_FALSE(p.lines[6].words.back().removed);
+}
+
+TEST_CASE("words in a stamp region go unless they are known text in the column") {
+    Page p = body_page();
+    Line stamp_line;
+    stamp_line.words.push_back(ocr_word("ВХОДЯЩИЙ", 1500, 190, 150, 30, 70));
+    p.lines.insert(p.lines.begin(), stamp_line);
+    p.regions.push_back({RegionKind::TextColumn, cv::Rect(390, 190, 800, 420), ""});
+    p.regions.push_back({RegionKind::Stamp, cv::Rect(380, 180, 1400, 80), ""});
+    p.lines[1].words[1].confidence = 40;  // «текста» under the stamp, read poorly
+    ListLexicon lexicon({"строка", "текста", "в", "колонке", "номер"});
+    remove_stamps(p, {}, LinePatterns(), &lexicon);
+    CHECK(p.lines[0].words[0].removed);        // outside the column
+    CHECK_FALSE(p.lines[1].words[0].removed);  // known, confident, in the column
+    CHECK(p.lines[1].words[1].removed);        // known but below max_confidence_in_column
+    CHECK_FALSE(p.lines[2].words[0].removed);  // outside the stamp region
+}
+
+TEST_CASE("unknown low-confidence words in the margin are marginalia") {
+    Page p = body_page();
+    p.lines[1].words.push_back(ocr_word("zzq", 1500, 250, 60, 35, 30));
+    p.lines[2].words.push_back(ocr_word("Копия", 1500, 300, 90, 30, 40));
+    p.lines[3].words.insert(p.lines[3].words.begin() + 2, ocr_word("т%к", 600, 350, 40, 30, 10));
+    ListLexicon lexicon({"копия"});
+    remove_marginalia(p, {}, &lexicon);
+    CHECK(p.lines[1].words.back().removed);
+    CHECK_FALSE(p.lines[2].words.back().removed);
+    CHECK(p.lines[3].words[2].removed);
+    CHECK(removed_words(p) == 2);
+}
