@@ -79,7 +79,7 @@ void remove_by_lines(Page& page, const MarginColumnParams& p, const Lexicon* lex
         }
         i = j;
         if (int(run.size()) < p.min_run) continue;
-        if (lexicon) {
+        if (lexicon && int(run.size()) < p.certain_run) {
             int unknown = 0;
             for (int li : run) unknown += !lexicon->knows(page.lines[li].text());
             if (unknown < p.min_unknown_fraction * double(run.size())) continue;

@@ -75,7 +75,8 @@ cv::Rect body_box(const Line& line, int median_height) {
     std::sort(boxes.begin(), boxes.end(),
               [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
     size_t first = 0, last = boxes.size();
-    const int gap = 3 * std::max(median_height, 1);
+    // Typed word spaces are well under a word height wide; a margin item stands further off.
+    const int gap = 2 * std::max(median_height, 1);
     while (last - first > 2 && boxes[first + 1].x - (boxes[first].x + boxes[first].width) > gap)
         ++first;
     while (last - first > 2 &&

@@ -1,7 +1,5 @@
-// Plain Levenshtein CER for the clean command tests (see clean_cli_util.hpp).
+// White-space folded code points for the clean command tests (see clean_cli_util.hpp).
 #include "clean_cli_util.hpp"
-
-#include <algorithm>
 
 namespace scanfix::test {
 
@@ -24,20 +22,6 @@ std::u32string normalized_code_points(const std::string& s) {
         out += cp;
     }
     return out;
-}
-
-double character_error_rate(const std::string& hypothesis, const std::string& reference) {
-    std::u32string h = normalized_code_points(hypothesis), r = normalized_code_points(reference);
-    if (r.empty()) return h.empty() ? 0.0 : 1.0;
-    std::vector<size_t> prev(h.size() + 1), cur(h.size() + 1);
-    for (size_t j = 0; j <= h.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= r.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= h.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r[i - 1] != h[j - 1])});
-        std::swap(prev, cur);
-    }
-    return double(prev[h.size()]) / double(r.size());
 }
 
 }  // namespace scanfix::test

@@ -1,5 +1,5 @@
-// Running the scanfix binary from the clean command tests, and a plain character error rate
-// used until the eval module's CER can be linked here.
+// Running the scanfix binary from the clean command tests, and the code points of a text with
+// white space folded (for searching sentences in the output).
 #pragma once
 
 #include <filesystem>
@@ -16,7 +16,5 @@ inline std::string scanfix_binary() {
 
 // The code points of `s` with white-space runs collapsed to one space and the ends trimmed.
 std::u32string normalized_code_points(const std::string& s);
-// Levenshtein distance over code points divided by the reference length.
-double character_error_rate(const std::string& hypothesis, const std::string& reference);
 
 }  // namespace scanfix::test

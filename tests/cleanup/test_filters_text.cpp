@@ -43,6 +43,10 @@ TEST_CASE("short runs and runs of known words are not margin columns") {
     Page noise = page_from(std::string(kBody) + "он\nаб\nвг\nмы\nде\n" + kBody2);
     remove_margin_columns(noise, {}, &lexicon);
     CHECK(removed_lines(noise) == 5);
+    // A long run is a column even when most of its items are words.
+    Page long_run = page_from(std::string(kBody) + "он\nона\nони\nмы\nаб\nон\nмы\nона\n" + kBody2);
+    remove_margin_columns(long_run, {}, &lexicon);
+    CHECK(removed_lines(long_run) == 8);
 }
 
 TEST_CASE("page numbers standing apart are removed, numbers in a sentence stay") {

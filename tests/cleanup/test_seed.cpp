@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "clean_cli_util.hpp"
+#include "scanfix/eval/metrics.hpp"
 
 using namespace scanfix::test;
 namespace fs = std::filesystem;
@@ -107,8 +108,8 @@ TEST_CASE("scanfix clean brings the seed's CER below 1.5% and drops all its page
     REQUIRE(run_command(scanfix_binary() + " clean --layout diplomatic " + input, &diplomatic) ==
             0);
 
-    double before = character_error_rate(raw, reference);
-    double after = character_error_rate(cleaned, reference);
+    double before = scanfix::eval::evaluate(reference, raw).cer();
+    double after = scanfix::eval::evaluate(reference, cleaned).cer();
     INFO("CER raw " << before * 100 << "%, cleaned " << after * 100 << "%");
     CHECK(before > 0.03);
     CHECK(after < 0.015);

@@ -40,6 +40,7 @@ void remove_speckle(Page& page, const SpeckleParams& params, const Lexicon* lexi
 struct MarginColumnParams {
     int max_letters = 3;
     int min_run = 4;
+    int certain_run = 8;
     double min_unknown_fraction = 0.5;
     double align_tolerance = 2.0;
     double column_slack = 0.5;
@@ -47,8 +48,11 @@ struct MarginColumnParams {
     void describe(V& v) {
         v("max_letters", max_letters, 1, 6, "longest token (in letters) that can be a margin item");
         v("min_run", min_run, 2, 50, "fewest stacked short tokens that make a margin column");
+        v("certain_run", certain_run, 2, 100,
+          "in transcriptions, a run this long is a margin column whatever the lexicon says "
+          "(short abbreviations such as км, ср are dictionary words)");
         v("min_unknown_fraction", min_unknown_fraction, 0.0, 1.0,
-          "in transcriptions, the share of a run's tokens the lexicon must not know");
+          "in transcriptions, the share of a shorter run's tokens the lexicon must not know");
         v("align_tolerance", align_tolerance, 0.2, 10.0,
           "OCR pages: how far (in word heights) the centres of a column's items may stray");
         v("column_slack", column_slack, 0.0, 5.0,
