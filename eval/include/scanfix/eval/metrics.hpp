@@ -49,7 +49,8 @@ struct Comparison {
 std::vector<std::string> split_words(const std::string& text);
 
 // Compares two texts (UTF-8; validated, CRLF folded and NFC applied here, so raw strings are
-// fine). Throws InputError for malformed UTF-8.
+// fine). ⟦removed⟧ marks are not interpreted here: strip them with without_removed() or use
+// batch.hpp's add_page (attribution.hpp). Throws InputError for malformed UTF-8.
 Comparison compare_texts(const std::string& reference, const std::string& hypothesis,
                          const NormalizeOptions& normalize = {}, const AlignOptions& align = {});
 
