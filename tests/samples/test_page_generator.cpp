@@ -124,6 +124,8 @@ TEST_CASE("the margin column stands outside the text column") {
         REQUIRE(column != nullptr);
         INFO("seed " << seed);
         CHECK((column->box & page.text_column).area() == 0);
+        for (const NoiseItem& item : page.noise)
+            if (item.kind == "punch_hole") CHECK((column->box & item.box).area() == 0);
         CHECK(column->parts.size() >= std::min<size_t>(page.line_boxes.size(), 15));
         for (const NoisePart& part : column->parts) {
             CHECK((part.box & page.text_column).area() == 0);

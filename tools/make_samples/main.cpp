@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     page->add_option("--paragraph-gap", s.paragraph_gap, "blank lines between paragraphs")
         ->capture_default_str();
-    page->add_option("--hyphenate,!--no-hyphenate", s.hyphenate, "split long words at line ends");
+    page->add_flag("--hyphenate,!--no-hyphenate", s.hyphenate,
+                   "split long words at line ends (default on)");
     page->add_option("--jitter", s.jitter_px, "per-strike offset in pixels at 300 dpi")
         ->capture_default_str();
     page->add_option("--ink-spread", s.ink_spread_px, "stroke growth in pixels at 300 dpi")
@@ -86,7 +87,8 @@ int main(int argc, char** argv) {
         std::optional<bool>* slot = &chosen.back().second;
         noise->add_flag_function(
             fmt::format("--{},!--no-{}", sw.name, sw.name),
-            [slot](std::int64_t v) { *slot = v > 0; }, fmt::format("switch {} on or off", sw.name));
+            [slot](std::int64_t v) { *slot = v > 0; },
+            fmt::format("switch {} on or off (default: as the preset)", sw.name));
     }
     // Numeric noise parameters, applied after the preset when given.
     std::vector<std::function<void()>> numeric;

@@ -114,7 +114,7 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
         int first = r_column.between(0, static_cast<int>(baselines.size()) - count);
         std::vector<int> rows(baselines.begin() + first, baselines.begin() + first + count);
         const int adv = d.typewriter->advance();
-        const int gap = static_cast<int>(adv * r_column.uniform(0.6, 1.2));
+        const int gap = static_cast<int>(adv * r_column.uniform(1.0, 1.6));
         int x = r_column.chance(0.6) ? d.left - gap - 2 * adv : d.left + d.columns * adv + gap;
         page.noise.push_back(margin_column(type_ink, *d.typewriter, rows, x, r_column));
     }
@@ -201,14 +201,14 @@ NoiseSettings NoiseSettings::preset(NoiseLevel level) {
         case NoiseLevel::Light:
             break;  // the defaults
         case NoiseLevel::Heavy:
-            n.speckle_count = 1500;
+            n.speckle_count = 1000;
             n.speckle_max_radius = 3;
             n.blur_sigma = 1.0;
             n.skew_max_degrees = 2.5;
             n.paper_strength = 0.9;
             n.border_edges = 2;
             n.border_mm = 7;
-            n.stamp_opacity = 0.75;
+            n.stamp_opacity = 0.65;
             n.ink_wear = 0.45;
             break;
     }

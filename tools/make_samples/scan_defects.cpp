@@ -17,7 +17,8 @@ cv::Rect whole(const cv::Mat& m) {
 std::vector<NoiseItem> punch_holes(cv::Mat& page, double dpi, Rng& rng) {
     const double mm = dpi / 25.4;
     const int radius = static_cast<int>(std::lround(rng.uniform(2.6, 3.1) * mm));
-    const int cx = static_cast<int>(std::lround(rng.uniform(10.0, 13.0) * mm));
+    // Close to the edge, so a margin column typed in the left margin stays clear of the holes.
+    const int cx = static_cast<int>(std::lround(rng.uniform(8.0, 10.5) * mm));
     const int mid = page.rows / 2 + static_cast<int>(rng.uniform(-4, 4) * mm);
     const float shade = static_cast<float>(rng.uniform(0.08, 0.25));
     std::vector<NoiseItem> items;
