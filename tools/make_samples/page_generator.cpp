@@ -109,10 +109,21 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
     }
 
     if (n.margin_column && !baselines.empty()) {
-        int count = std::min(static_cast<int>(baselines.size()),
-                             r_column.between(n.margin_pairs_min, n.margin_pairs_max));
-        int first = r_column.between(0, static_cast<int>(baselines.size()) - count);
-        std::vector<int> rows(baselines.begin() + first, baselines.begin() + first + count);
+        // Typed in a separate pass: its own line pitch and start, so the groups drift against
+        // the body lines instead of sitting exactly on them.
+        const int lines_here = static_cast<int>(baselines.size());
+        const int wanted = r_column.between(n.margin_pairs_min, n.margin_pairs_max);
+        const double pitch = d.pitch * r_column.uniform(0.92, 1.08);
+        const int span = static_cast<int>(std::ceil((wanted - 1) * pitch / d.pitch + 0.3));
+        const int first = r_column.between(0, std::max(0, lines_here - 1 - span));
+        const double start =
+            baselines[static_cast<size_t>(first)] + r_column.uniform(-0.3, 0.3) * d.pitch;
+        std::vector<int> rows;
+        for (int k = 0; k < wanted; ++k) {
+            double y = start + k * pitch;
+            if (y > baselines.back() + d.pitch * 0.5) break;
+            rows.push_back(static_cast<int>(std::lround(y)));
+        }
         const int adv = d.typewriter->advance();
         const int gap = static_cast<int>(adv * r_column.uniform(1.0, 1.6));
         int x = r_column.chance(0.6) ? d.left - gap - 2 * adv : d.left + d.columns * adv + gap;

@@ -63,7 +63,6 @@ Typeface::Typeface(const std::string& file, int pixel_size) : file_(file), size_
     InkedText probe = draw("Н");
     cv::Rect cap = cv::boundingRect(probe.alpha > 127);
     baseline_offset_ = cap.y + cap.height - probe.origin.y;
-    cache_.clear();
     cap_height_ = cap.height;
     int base = 0;
     advance_ = ft_->getTextSize("ММММММММММ", size_, -1, &base).width / 10;
