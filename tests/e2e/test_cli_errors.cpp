@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 using scanfix::test::run_command;
 
 namespace {
-std::string scanfix() { return scanfix::test::binary_dir() + "/tools/scanfix/scanfix"; }
+std::string scanfix_bin() { return scanfix::test::binary_dir() + "/tools/scanfix/scanfix"; }
 
 size_t line_count(const std::string& s) { return size_t(std::count(s.begin(), s.end(), '\n')); }
 
@@ -26,9 +26,9 @@ void write_page(const std::string& path) {
 
 TEST_CASE("help lists the subcommands and documents run's options") {
     std::string out;
-    REQUIRE(run_command(scanfix() + " --help", &out) == 0);
+    REQUIRE(run_command(scanfix_bin() + " --help", &out) == 0);
     for (const char* sub : {"run", "clean", "eval"}) CHECK(out.find(sub) != std::string::npos);
-    REQUIRE(run_command(scanfix() + " run --help", &out) == 0);
+    REQUIRE(run_command(scanfix_bin() + " run --help", &out) == 0);
     for (const char* opt : {"--output-dir", "--lang", "--profile", "--layout", "--format",
                             "--debug-dir", "--print-params", "--keep-noise", "--report"})
         CHECK(out.find(opt) != std::string::npos);
@@ -36,7 +36,7 @@ TEST_CASE("help lists the subcommands and documents run's options") {
 
 TEST_CASE("a missing image is one clear line and exit code 3") {
     std::string out, err;
-    int rc = run_command(scanfix() + " run /no/such/page.png", &out, &err);
+    int rc = run_command(scanfix_bin() + " run /no/such/page.png", &out, &err);
     CHECK(rc == 3);
     CHECK(out.empty());
     CHECK(line_count(err) == 1);
@@ -48,7 +48,7 @@ TEST_CASE("a text file renamed to .png is refused, not crashed on") {
     std::string dir = scanfix::test::temp_dir("cli-renamed");
     std::ofstream(dir + "/fake.png") << "hello";
     std::string err;
-    CHECK(run_command(scanfix() + " run " + dir + "/fake.png", nullptr, &err) == 3);
+    CHECK(run_command(scanfix_bin() + " run " + dir + "/fake.png", nullptr, &err) == 3);
     CHECK(err.find("fake.png") != std::string::npos);
     CHECK(line_count(err) == 1);
     fs::remove_all(dir);
@@ -58,7 +58,7 @@ TEST_CASE("an unknown language is exit code 5 with the language named") {
     std::string dir = scanfix::test::temp_dir("cli-lang");
     write_page(dir + "/p.png");
     std::string err;
-    CHECK(run_command(scanfix() + " run --lang xx " + dir + "/p.png", nullptr, &err) == 5);
+    CHECK(run_command(scanfix_bin() + " run --lang xx " + dir + "/p.png", nullptr, &err) == 5);
     CHECK(err.find("'xx'") != std::string::npos);
     fs::remove_all(dir);
 }
@@ -68,11 +68,11 @@ TEST_CASE("a broken profile is exit code 4 with file and line") {
     write_page(dir + "/p.png");
     std::ofstream(dir + "/bad.yaml") << "extends: default\nocr:\n  psm: 99\n";
     std::string err;
-    CHECK(run_command(scanfix() + " run --profile " + dir + "/bad.yaml " + dir + "/p.png", nullptr,
+    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/bad.yaml " + dir + "/p.png", nullptr,
                       &err) == 4);
     CHECK(err.find("bad.yaml:3") != std::string::npos);
     std::ofstream(dir + "/typo.yaml") << "extends: default\nocr:\n  pssm: 3\n";
-    CHECK(run_command(scanfix() + " run --profile " + dir + "/typo.yaml " + dir + "/p.png", nullptr,
+    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/typo.yaml " + dir + "/p.png", nullptr,
                       &err) == 4);
     CHECK(err.find("typo.yaml:3") != std::string::npos);
     CHECK(err.find("ocr.pssm") != std::string::npos);
@@ -84,7 +84,7 @@ TEST_CASE("one bad input in a batch is reported and the others are written") {
     write_page(dir + "/good.png");
     std::ofstream(dir + "/bad.png") << "not an image";
     std::string err;
-    int rc = run_command(scanfix() + " run -o " + dir + "/out --lang eng " + dir + "/good.png " +
+    int rc = run_command(scanfix_bin() + " run -o " + dir + "/out --lang eng " + dir + "/good.png " +
                              dir + "/bad.png",
                          nullptr, &err);
     CHECK(rc == 1);
@@ -101,7 +101,7 @@ TEST_CASE("an output folder that is an input is refused") {
     std::string dir = scanfix::test::temp_dir("cli-out");
     write_page(dir + "/p.png");
     std::string err;
-    CHECK(run_command(scanfix() + " run -o " + dir + "/p.png " + dir + "/p.png", nullptr, &err) == 3);
+    CHECK(run_command(scanfix_bin() + " run -o " + dir + "/p.png " + dir + "/p.png", nullptr, &err) == 3);
     CHECK(fs::exists(dir + "/p.png"));
     fs::remove_all(dir);
 }
