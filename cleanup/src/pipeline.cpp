@@ -137,7 +137,7 @@ std::vector<ParamSpec> cleanup_param_specs() {
     std::vector<ParamSpec> specs;
     std::vector<std::string> names;
     for (const auto& s : cleanup_stages()) names.push_back(s.name);
-    specs.push_back({"cleanup.stages", ParamType::Choice, "", 0, 0, names,
+    specs.push_back({"cleanup.stages", ParamType::List, "", 0, 0, names,
                      "list of cleanup stages to run, in order", false});
     for (ParamSpec& spec : lexicon_param_specs()) specs.push_back(std::move(spec));
     for (const auto& stage : cleanup_stages())

@@ -84,7 +84,7 @@ CleanupStageInfo stamp_stage() {
                 const std::string prefix = stage_prefix("stamp");
                 auto specs = describe_params<StampParams>(prefix);
                 ParamSpec list{prefix + ".patterns",
-                               ParamType::Choice,
+                               ParamType::List,
                                "",
                                0,
                                0,

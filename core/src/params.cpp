@@ -1,6 +1,7 @@
 // Reading self-described parameters from a profile, with type and range checks.
 #include "scanfix/core/params.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -118,6 +119,16 @@ void validate_profile(const Profile& profile, const std::vector<ParamSpec>& spec
             case ParamType::Choice: {
                 std::string v;
                 reader(name.c_str(), v, spec.choices, "");
+                break;
+            }
+            case ParamType::List: {
+                profile.mark_known(spec.name);
+                const ProfileEntry* e = profile.find(spec.name);
+                if (!e || spec.choices.empty()) break;
+                for (const std::string& item : e->values)
+                    if (std::find(spec.choices.begin(), spec.choices.end(), item) ==
+                        spec.choices.end())
+                        bad(*e, spec.name, "'" + item + "' is not one of the known names");
                 break;
             }
         }

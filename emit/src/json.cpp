@@ -1,9 +1,11 @@
 // JSON output of the page model (nlohmann-json): pages, regions, lines, words with boxes and
 // confidences, removed words flagged, and the log of every decision the stages made.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "page_geometry.hpp"
 #include "scanfix/emit/formats.hpp"
+#include "scanfix/emit/report.hpp"
 
 namespace scanfix {
 namespace {
@@ -15,12 +17,16 @@ json box_json(const cv::Rect& r) {
     return json::array({r.x, r.y, r.width, r.height});
 }
 
+// Page, line and word count from 1; line and word are null where they do not apply.
 json log_entry_json(const LogEntry& e, size_t page) {
-    json j = {{"page", page + 1}, {"stage", e.stage}, {"action", e.action}, {"reason", e.reason}};
-    if (!e.before.empty()) j["before"] = e.before;
-    if (!e.after.empty()) j["after"] = e.after;
-    if (e.line >= 0) j["line"] = e.line + 1;
-    if (e.word >= 0) j["word"] = e.word + 1;
+    json j = {{"page", page + 1},
+              {"line", e.line >= 0 ? json(e.line + 1) : json()},
+              {"word", e.word >= 0 ? json(e.word + 1) : json()},
+              {"stage", e.stage},
+              {"action", e.action},
+              {"reason", e.reason},
+              {"before", e.before},
+              {"after", e.after}};
     if (e.box.area() > 0) j["box"] = box_json(e.box);
     return j;
 }
@@ -69,18 +75,25 @@ std::string to_json(const Document& doc) {
         }
         pages.push_back(std::move(jp));
     }
-    return json({{"pages", std::move(pages)}}).dump(2) + "\n";
+    return json({{"pages", std::move(pages)}}).dump(2, ' ', false, json::error_handler_t::replace) +
+           "\n";
 }
 
-std::string log_to_json(const Document& doc) {
+std::string cleanup_report_json(const Document& doc) {
     json entries = json::array();
+    std::map<std::string, int> counts{{"removed", 0}, {"replaced", 0}, {"joined", 0}};
     for (size_t p = 0; p < doc.size(); ++p)
         for (const LogEntry& e : doc[p].log) {
             json j = log_entry_json(e, p);
             j["source"] = doc[p].source;
             entries.push_back(std::move(j));
+            ++counts[e.action];
         }
-    return json({{"entries", std::move(entries)}}).dump(2) + "\n";
+    json report;
+    for (const auto& [action, n] : counts) report[action] = n;
+    report["entries"] = std::move(entries);
+    // Inputs are validated UTF-8, but a report must never throw.
+    return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace scanfix

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "filter_test_util.hpp"
-#include "scanfix/cleanup/report.hpp"
+#include "scanfix/emit/report.hpp"
 #include "scanfix/cleanup/stage.hpp"
 #include "scanfix/core/error.hpp"
 

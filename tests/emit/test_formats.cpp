@@ -6,6 +6,7 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/emit/formats.hpp"
+#include "scanfix/emit/report.hpp"
 
 using namespace scanfix;
 
@@ -97,7 +98,7 @@ TEST_CASE("JSON keeps removed words flagged and the decision log") {
     CHECK(page["lines"][1]["words"][0]["removed"] == true);
     CHECK(page["log"][0]["stage"] == "margin_column");
     CHECK(page["log"][0]["line"] == 2);
-    auto log = nlohmann::json::parse(log_to_json({sample_page()}));
+    auto log = nlohmann::json::parse(cleanup_report_json({sample_page()}));
     CHECK(log["entries"].size() == 1);
     CHECK(log["entries"][0]["before"] == "вд");
 }

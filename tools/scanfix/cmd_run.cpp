@@ -13,6 +13,7 @@
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
 #include "scanfix/core/output_file.hpp"
+#include "scanfix/emit/report.hpp"
 #include "scanfix/ocr/page_reader.hpp"
 
 namespace fs = std::filesystem;
@@ -79,7 +80,7 @@ int run(const RunOptions& opt) {
             write_outputs(doc, opt.output_dir, stem, out);
             if (!opt.report.empty())
                 write_file_atomically((fs::path(opt.report) / (stem + ".report.json")).string(),
-                                      log_to_json(doc));
+                                      cleanup_report_json(doc));
         } catch (const ConfigError&) {
             throw;  // a profile problem concerns every page: stop
         } catch (const OcrError&) {
@@ -92,7 +93,7 @@ int run(const RunOptions& opt) {
     if (opt.output_dir.empty() && !joined.empty()) {
         run_cleanup(joined, ctx);
         std::cout << render(joined, out.formats.front(), out) << std::flush;
-        if (!opt.report.empty()) write_file_atomically(opt.report, log_to_json(joined));
+        if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
     }
     if (failed == 0) return kExitOk;
     if (opt.inputs.size() == 1) return last_code;

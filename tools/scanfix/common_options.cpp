@@ -57,7 +57,7 @@ Profile load_profile(const CommonOptions& opt) {
 }
 
 void validate_run_profile(const Profile& profile, const std::vector<ParamSpec>& specs) {
-    validate_profile(profile, specs, {"cleanup.stages"});
+    validate_profile(profile, specs);
 }
 
 namespace {
@@ -66,11 +66,13 @@ const char* type_name(ParamType t) {
         case ParamType::Int:
             return "int";
         case ParamType::Double:
-            return "float";
+            return "double";
         case ParamType::Bool:
             return "bool";
         case ParamType::Choice:
             return "choice";
+        case ParamType::List:
+            return "list";
     }
     return "?";
 }
@@ -78,15 +80,17 @@ const char* type_name(ParamType t) {
 
 void print_params(const std::vector<ParamSpec>& specs, const Profile& profile) {
     for (const ParamSpec& s : specs) {
-        const ProfileEntry* e = profile.find(s.name);
-        std::string value = e && !e->values.empty() ? e->values[0] : s.default_value;
+        std::string value = s.default_value;
+        if (const ProfileEntry* e = profile.find(s.name)) {
+            value = fmt::format("{}", fmt::join(e->values, ", "));
+            if (e->is_list) value = "[" + value + "]";
+        }
         std::string range;
         if (s.type == ParamType::Int || s.type == ParamType::Double)
-            range = fmt::format("[{}, {}]", format_param_value(s.min), format_param_value(s.max));
-        else if (s.type == ParamType::Choice && !s.choices.empty())
-            range = "{" + fmt::format("{}", fmt::join(s.choices, ", ")) + "}";
-        fmt::print("{:<44} {:<6} = {:<10} (default {}{}{})\n    {}\n", s.name, type_name(s.type),
-                   value, s.default_value, range.empty() ? "" : ", ", range, s.help);
+            range = fmt::format(" [{}, {}]", format_param_value(s.min), format_param_value(s.max));
+        else if (!s.choices.empty())
+            range = fmt::format(" {{{}}}", fmt::join(s.choices, ", "));
+        fmt::print("{} = {}    # {}{}: {}\n", s.name, value, type_name(s.type), range, s.help);
     }
 }
 

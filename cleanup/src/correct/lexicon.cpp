@@ -364,7 +364,7 @@ std::vector<ParamSpec> lexicon_param_specs() {
     for (auto& s : specs) s.tunable = false;
     ParamSpec lists;
     lists.name = "cleanup.lexicon.lists";
-    lists.type = ParamType::Choice;
+    lists.type = ParamType::List;
     lists.help = "extra word lists (a list): paths, or names in dictionaries/archives/";
     lists.tunable = false;
     specs.push_back(lists);

@@ -13,7 +13,8 @@
 
 namespace scanfix {
 
-enum class ParamType { Int, Double, Bool, Choice };
+// List: a YAML list of strings (stage names, patterns, word lists); never tuned.
+enum class ParamType { Int, Double, Bool, Choice, List };
 
 struct ParamSpec {
     std::string name;  // full dotted key, e.g. "preprocess.binarize.k"
@@ -92,7 +93,7 @@ std::vector<ParamSpec> describe_params(const std::string& prefix) {
 }
 
 // Checks every value the profile sets for the given parameters (type, range, choices) and
-// then that the profile sets nothing else: `list_keys` names the keys that hold lists.
+// then that the profile sets nothing else: `list_keys` names further keys that hold lists.
 // Throws ConfigError with file and line of the first wrong or unknown key.
 void validate_profile(const Profile& profile, const std::vector<ParamSpec>& specs,
                       const std::vector<std::string>& list_keys = {});

@@ -21,9 +21,8 @@ std::string to_hocr(const Document& doc);
 std::string to_alto(const Document& doc);
 // PAGE XML holds one page per file: multi-page documents are written page by page.
 std::string to_page_xml(const Page& page);
-// The page model with every word (removed ones flagged) and every logged decision.
+// The page model with every word (removed ones flagged) and every logged decision
+// (the decisions alone: report.hpp).
 std::string to_json(const Document& doc);
-// Only the logged decisions (removals, replacements, joins), one object per entry.
-std::string log_to_json(const Document& doc);
 
 }  // namespace scanfix
