@@ -24,7 +24,11 @@ void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon
             bool margin = facts::in_region(page, w.box, RegionKind::Margin) ||
                           facts::outside_column(w.box, column, median_h / 2);
             bool garbled = shape::looks_garbled(w.text);
-            if (margin && (w.confidence < params.max_confidence || garbled))
+            if (margin && params.numbers_in_margins &&
+                (shape::is_number_token(w.text) || shape::is_punctuation_only(w.text)))
+                page.remove_word(li, wi, "marginalia",
+                                 "number or mark outside the text column (folio, registration)");
+            else if (margin && (w.confidence < params.max_confidence || garbled))
                 page.remove_word(li, wi, "marginalia",
                                  garbled ? "garbled word outside the text column"
                                          : "unknown low-confidence word outside the text column");

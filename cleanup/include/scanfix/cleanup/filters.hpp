@@ -126,6 +126,7 @@ struct MarginaliaParams {
     double max_confidence_in_column = 20;
     double min_garbled_fraction = 0.6;
     bool transcriptions = true;
+    bool numbers_in_margins = true;
     template <class V>
     void describe(V& v) {
         v("max_confidence", max_confidence, 0.0, 100.0,
@@ -136,6 +137,9 @@ struct MarginaliaParams {
         v("min_garbled_fraction", min_garbled_fraction, 0.1, 1.0,
           "share of garbled tokens that makes a set-apart line marginalia");
         v("transcriptions", transcriptions, "also look for garbled lines in transcriptions");
+        v("numbers_in_margins", numbers_in_margins,
+          "OCR pages: numbers and lone marks outside the text column (folio and registration "
+          "numbers, pencil ticks) are noise");
     }
     void validate() const {}
 };
