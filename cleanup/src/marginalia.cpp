@@ -20,9 +20,16 @@ void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon
             const Word& w = line.words[wi];
             if (!w.has_box() || w.confidence < 0) continue;
             geometry = true;
-            if (known(w.text)) continue;
             bool margin = facts::in_region(page, w.box, RegionKind::Margin) ||
                           facts::outside_column(w.box, column, median_h / 2);
+            if (margin && w.confidence < params.min_confidence_known) {
+                // Scanner edges and paper texture read as short "words", some of them in the
+                // dictionary (и, я, НИИ): at this confidence nothing was typed there.
+                page.remove_word(li, wi, "marginalia",
+                                 "almost no confidence, outside the text column");
+                continue;
+            }
+            if (known(w.text)) continue;
             bool garbled = shape::looks_garbled(w.text);
             if (margin && params.numbers_in_margins &&
                 (shape::is_number_token(w.text) || shape::is_punctuation_only(w.text)))
