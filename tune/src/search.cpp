@@ -127,6 +127,9 @@ SearchResult coordinate_descent(const std::vector<ParamSpec>& specs, const Assig
     result.score = result.start_score = objective(result.best);
     seen.emplace(result.best, result.score);
 
+    // A pass that changes nothing still narrows the numeric steps for the next; only a second
+    // such pass in a row ends the search.
+    int unchanged = 0;
     for (int pass = 0; pass < options.max_passes; ++pass) {
         bool changed = false;
         for (const ParamSpec& spec : specs) {
@@ -141,9 +144,7 @@ SearchResult coordinate_descent(const std::vector<ParamSpec>& specs, const Assig
                     best_score = *s;
                     best_value = value;
                 }
-                if (observer)
-                    observer(
-                        {&spec, value, *s, std::min(best_score, result.score), budget.trials()});
+                if (observer) observer({&spec, value, *s, result.score, budget.trials()});
             }
             if (best_value != result.best[spec.name] &&
                 best_score < result.score - options.min_improvement) {
@@ -152,7 +153,8 @@ SearchResult coordinate_descent(const std::vector<ParamSpec>& specs, const Assig
                 changed = true;
             }
         }
-        if (!changed) {
+        unchanged = changed ? 0 : unchanged + 1;
+        if (unchanged == 2) {
             result.converged = true;
             break;
         }

@@ -110,9 +110,11 @@ TuneResult tune_profile(const PageSplit& split, const Profile& base, const Conte
     PageScorer train(split.train, start_profile, ctx, cache);
     PageScorer holdout(split.holdout, start_profile, ctx, cache);
     SearchBudget budget(settings.max_trials, settings.time_limit);
-    SearchOptions options;
-    options.max_passes = settings.max_passes;
-    options.min_improvement = settings.min_improvement;
+    SearchOptions cleanup_options, recognition_options;
+    cleanup_options.max_passes = settings.cleanup_passes;
+    recognition_options.max_passes = settings.recognition_passes;
+    cleanup_options.min_improvement = recognition_options.min_improvement =
+        settings.min_improvement;
 
     auto observer_for = [&](const char* phase) -> TrialObserver {
         if (!progress) return {};
@@ -128,12 +130,12 @@ TuneResult tune_profile(const PageSplit& split, const Profile& base, const Conte
     result.train_before = train.cer(current);
     result.train_after = result.train_before;
     for (int round = 0; round < settings.max_rounds && !budget.spent(); ++round) {
-        SearchResult inner = coordinate_descent(cleanup_specs, current, objective, budget, options,
+        SearchResult inner = coordinate_descent(cleanup_specs, current, objective, budget, cleanup_options,
                                                 observer_for("cleanup"));
         current = inner.best;
         result.train_after = inner.score;
         SearchResult outer = coordinate_descent(recognition_specs, current, objective, budget,
-                                                options, observer_for("recognition"));
+                                                recognition_options, observer_for("recognition"));
         const bool moved = outer.best != current;
         current = outer.best;
         result.train_after = outer.score;

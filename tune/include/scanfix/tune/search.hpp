@@ -46,7 +46,7 @@ struct TrialEvent {
     const ParamSpec* spec = nullptr;  // the parameter being varied
     std::string value;                // the value tried
     double score = 0;
-    double best = 0;  // best score so far, this trial included
+    double best = 0;  // score of the values kept so far (this trial not yet weighed)
     int trials = 0;   // trials counted by the budget so far
 };
 using TrialObserver = std::function<void(const TrialEvent&)>;
@@ -55,7 +55,8 @@ struct SearchResult {
     Assignment best;
     double score = 0;        // objective at `best`
     double start_score = 0;  // objective at the start
-    bool converged = false;  // a whole pass changed nothing (else the budget or passes ran out)
+    bool converged = false;  // two passes in a row changed nothing (else the budget or the
+                             // passes ran out)
 };
 
 // The values coordinate descent tries for `spec` besides `current` on pass `pass` (0-based),

@@ -30,7 +30,10 @@ struct TuneSettings {
     int max_trials = 0;     // 0 = no limit
     double time_limit = 0;  // seconds; 0 = no limit
     int max_rounds = 3;     // alternations of the cleanup and the recognition search
-    int max_passes = 4;     // sweeps of one coordinate descent
+    // Sweeps of one coordinate descent over the cleanup parameters (milliseconds a trial) and
+    // over those that change recognition (a recognition of every training page a trial).
+    int cleanup_passes = 4;
+    int recognition_passes = 2;
     // A new value must lower the training CER by more than this (a guard against fitting the
     // training pages' accidents: 0.0005 is 3 characters in 6000).
     double min_improvement = 0.0005;

@@ -1,0 +1,102 @@
+// Tuning on a small synthetic archive whose pages share a habit the default profile handles
+// badly: each page carries a short column of three stray letter pairs in its margin, fewer than
+// the default margin filter takes for a column. Tuned on four pages, the profile must lower the
+// CER of the two held-out pages, and the written profile must load and validate.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "page_generator.hpp"
+#include "scanfix/cleanup/pipeline.hpp"
+#include "scanfix/core/error.hpp"
+#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/tune/report.hpp"
+#include "scanfix/tune/tuner.hpp"
+#include "test_paths.hpp"
+
+namespace fs = std::filesystem;
+using namespace scanfix;
+
+namespace {
+
+bool have_language(const std::string& lang) {
+    try {
+        check_languages_installed(lang);
+        return true;
+    } catch (const OcrError&) {
+        return false;
+    }
+}
+
+// Six short pages (fast to recognise) of one made-up report, typed with the archive's habit.
+std::string make_archive(const std::string& dir) {
+    samples::PageSettings s;
+    s.dpi = 150;
+    s.height_mm = 105;
+    s.top_mm = 14;
+    s.bottom_mm = 10;
+    s.seed = 1951;
+    s.noise = samples::NoiseSettings::preset(samples::NoiseLevel::Light);
+    s.noise.margin_pairs_min = s.noise.margin_pairs_max = 3;
+    auto paragraphs = samples::read_paragraphs(
+        (fs::path(test::source_dir()) / "samples/texts/report.txt").string());
+    std::vector<samples::GeneratedPage> pages = samples::generate_document(paragraphs, s);
+    REQUIRE(pages.size() >= 6);
+    pages.resize(6);
+    samples::OutputSettings out;
+    out.format = "png";
+    samples::write_document(pages, dir, "page", out);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default misses") {
+    if (!have_language("rus")) {
+        WARN("skipped: Tesseract language rus is not installed");
+        return;
+    }
+    const std::string dir = make_archive(test::temp_dir("tune_archive"));
+    tune::PageSet set = tune::find_tune_pages(dir, dir);
+    REQUIRE(set.pages.size() == 6);
+    tune::PageSplit split = tune::split_pages(set.pages, 0.34, 1);
+    REQUIRE(split.train.size() == 4);
+    REQUIRE(split.holdout.size() == 2);
+
+    const std::string profiles = (fs::path(test::source_dir()) / "profiles").string();
+    Profile base = Profile::load("default", profiles);
+    Context ctx;
+    ctx.profile = &base;
+    ctx.data_dir = test::source_dir();
+    tune::TuneSettings settings;
+    // The cleanup parameters and the page segmentation mode: the whole cleanup search and a
+    // few recognitions keep the test under a minute.
+    settings.only = {"cleanup.", "ocr.psm"};
+    settings.time_limit = 120;  // a guard only; the search converges well before
+    tune::TuneResult r = tune::tune_profile(split, base, ctx, settings, tune::tesseract_factory());
+
+    const std::string report = tune::report_markdown(r);
+    INFO(report);
+    if (std::getenv("SCANFIX_TEST_VERBOSE")) std::cerr << report;
+    CHECK(r.train_after < r.train_before);
+    CHECK(r.holdout_after < r.holdout_before);
+    CHECK_FALSE(r.changes.empty());
+
+    // The profile extends default, sets exactly the changed keys, and validates as run reads it.
+    const std::string path = dir + "/tuned.yaml";
+    std::ofstream(path) << tune::tuned_profile_yaml(r, "default");
+    Profile tuned = Profile::load(path, profiles);
+    std::vector<ParamSpec> specs = ocr_param_specs();
+    for (auto& s : cleanup_param_specs()) specs.push_back(s);
+    CHECK_NOTHROW(validate_profile(tuned, specs));
+    for (const tune::ParameterChange& c : r.changes) {
+        const ProfileEntry* e = tuned.find(c.key);
+        REQUIRE(e);
+        CHECK(e->values.at(0) == c.after);
+    }
+    // Keys the search did not change come from default.
+    CHECK(tuned.find("cleanup.stages") != nullptr);
+}
