@@ -31,7 +31,7 @@ bool have_language(const std::string& lang) {
     }
 }
 
-// Six short pages (fast to recognise) of one made-up report, typed with the archive's habit.
+// Six short pages (fast to recognise) of made-up reports, typed with the archive's habit.
 std::string make_archive(const std::string& dir) {
     samples::PageSettings s;
     s.dpi = 150;
@@ -41,8 +41,12 @@ std::string make_archive(const std::string& dir) {
     s.seed = 1951;
     s.noise = samples::NoiseSettings::preset(samples::NoiseLevel::Light);
     s.noise.margin_pairs_min = s.noise.margin_pairs_max = 3;
-    auto paragraphs = samples::read_paragraphs(
-        (fs::path(test::source_dir()) / "samples/texts/report.txt").string());
+    s.noise.stamp = s.noise.registration_number = s.noise.page_number = false;
+    std::vector<std::string> paragraphs;
+    for (const char* text : {"report.txt", "protocol.txt"})
+        for (std::string& p : samples::read_paragraphs(
+                 (fs::path(test::source_dir()) / "samples/texts" / text).string()))
+            paragraphs.push_back(std::move(p));
     std::vector<samples::GeneratedPage> pages = samples::generate_document(paragraphs, s);
     REQUIRE(pages.size() >= 6);
     pages.resize(6);
@@ -74,7 +78,7 @@ TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default mis
     tune::TuneSettings settings;
     // The cleanup parameters and the page segmentation mode: the whole cleanup search and a
     // few recognitions keep the test under a minute.
-    settings.only = {"cleanup.", "ocr.psm"};
+    settings.only = {"cleanup."};
     settings.time_limit = 120;  // a guard only; the search converges well before
     tune::TuneResult r = tune::tune_profile(split, base, ctx, settings, tune::tesseract_factory());
 
