@@ -1,12 +1,16 @@
 // Tuning on a small synthetic archive whose pages share a habit the default profile handles
 // badly: each page carries a short column of three stray letter pairs in its margin, fewer than
 // the default margin filter takes for a column. Tuned on four pages, the profile must lower the
-// CER of the two held-out pages, and the written profile must load and validate.
+// CER of the two held-out pages, and the written profile must load and validate. A fake
+// recognizer checks the recognition cache and the search over recognition settings.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <sstream>
 
 #include "page_generator.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
@@ -103,4 +107,64 @@ TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default mis
     }
     // Keys the search did not change come from default.
     CHECK(tuned.find("cleanup.stages") != nullptr);
+}
+
+namespace {
+
+// Reads the reference only in page segmentation mode 6; anything else gets a garbled line.
+// Counts the pages it is given, to check that each setting is recognised once per page.
+class FakeRecognizer : public Recognizer {
+  public:
+    FakeRecognizer(const OcrParams& params, int& calls) : psm_(params.psm), calls_(calls) {}
+    void recognize(Page& page) override {
+        ++calls_;
+        Line line;
+        const std::string text = psm_ == 6 ? "Слушали сообщение секретаря" : "Слу шали сообшенне";
+        std::stringstream ss(text);
+        for (std::string w; ss >> w;) line.words.push_back({w, {}, 90.0f, {}, false});
+        page.lines = {line};
+    }
+
+  private:
+    int psm_;
+    int& calls_;
+};
+
+}  // namespace
+
+TEST_CASE("settings that change recognition are recognised once per page and cached") {
+    const std::string dir = test::temp_dir("tune_fake");
+    cv::Mat img(120, 200, CV_8UC3, cv::Scalar(255, 255, 255));
+    cv::rectangle(img, {20, 40, 160, 12}, cv::Scalar(0, 0, 0), cv::FILLED);
+    for (const char* name : {"a", "b", "c"}) {
+        cv::imwrite(dir + "/" + name + ".png", img);
+        std::ofstream(dir + "/" + name + ".gt.txt") << "Слушали сообщение секретаря\n";
+    }
+    tune::PageSplit split = tune::split_pages(tune::find_tune_pages(dir, dir).pages, 0.34, 3);
+    REQUIRE(split.train.size() == 2);
+    REQUIRE(split.holdout.size() == 1);
+
+    Profile base = Profile::load("default", (fs::path(test::source_dir()) / "profiles").string());
+    Context ctx;
+    ctx.profile = &base;
+    ctx.data_dir = test::source_dir();
+    tune::TuneSettings settings;
+    settings.only = {"ocr.psm", "cleanup.speckle.max_height"};
+    int calls = 0;
+    tune::RecognizerFactory factory = [&calls](const OcrParams& p) -> std::unique_ptr<Recognizer> {
+        return std::make_unique<FakeRecognizer>(p, calls);
+    };
+    tune::TuneResult r = tune::tune_profile(split, base, ctx, settings, factory);
+
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].key == "ocr.psm");
+    CHECK(r.changes[0].after == "6");
+    CHECK(r.train_after == 0);
+    CHECK(r.holdout_after == 0);
+    CHECK(r.holdout_before > 0);
+    // Four modes on two training pages, then the start and the result on the held-out page:
+    // every cleanup trial and every repeated setting came from the cache.
+    CHECK(calls == 4 * 2 + 2);
+    CHECK(r.recognitions == calls);
+    CHECK(r.trials > calls);
 }
