@@ -2,6 +2,7 @@
 #include "scanfix/tune/recognition_cache.hpp"
 
 #include <chrono>
+#include <cstdint>
 
 #include "scanfix/ocr/preprocess.hpp"
 
@@ -25,6 +26,31 @@ std::string key_of(const Profile& profile, std::initializer_list<const char*> pr
         key += '\x1e';
     }
     return key;
+}
+
+// FNV-1a over everything preprocessing hands on: the working images, the regions, the skew.
+// Equal hashes mean the recognizer would read the same page.
+std::string content_hash(const Document& pages) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* data, size_t n) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    auto mix_mat = [&mix](const cv::Mat& m) {
+        const int shape[3] = {m.rows, m.cols, m.type()};
+        mix(shape, sizeof shape);
+        for (int y = 0; y < m.rows; ++y) mix(m.ptr(y), m.cols * m.elemSize());
+    };
+    for (const Page& page : pages) {
+        mix_mat(page.gray);
+        mix_mat(page.binary);
+        mix(&page.skew_degrees, sizeof page.skew_degrees);
+        for (const Region& r : page.regions) {
+            const int box[5] = {int(r.kind), r.box.x, r.box.y, r.box.width, r.box.height};
+            mix(box, sizeof box);
+        }
+    }
+    return std::to_string(h);
 }
 
 }  // namespace
@@ -56,33 +82,46 @@ Recognizer& RecognitionCache::recognizer_for(const Profile& profile) {
 
 const Document& RecognitionCache::recognised(const std::string& image, const Profile& profile) {
     const std::string pre_key = key_of(profile, {"preprocess."});
-    const std::string key = image + '\x1d' + key_of(profile, {"preprocess.", "ocr."});
-    if (auto it = recognised_.find(key); it != recognised_.end()) return it->second;
+    const std::string ocr_key = key_of(profile, {"ocr."});
+    const std::string key = image + '\x1d' + pre_key + '\x1d' + ocr_key;
+    if (auto it = by_settings_.find(key); it != by_settings_.end()) return *it->second;
 
-    auto& [last_key, pages] = preprocessed_[image];
-    if (pages.empty() || last_key != pre_key) {
+    Prepared& prepared = preprocessed_[image];
+    if (prepared.pages.empty() || prepared.key != pre_key) {
         Context ctx = ctx_;
         ctx.profile = &profile;
         ctx.debug_dir.clear();
-        pages = load_pages(image, load_);
-        for (Page& page : pages) preprocess_page(page, ctx);
-        last_key = pre_key;
+        // Into a fresh document first: a setting preprocessing refuses leaves the cache as it was.
+        Document fresh = load_pages(image, load_);
+        for (Page& page : fresh) preprocess_page(page, ctx);
+        ++preprocessings_;
+        prepared.pages = std::move(fresh);
+        prepared.key = pre_key;
+        prepared.content = content_hash(prepared.pages);
     }
 
-    Recognizer& recognizer = recognizer_for(profile);
-    Document doc;
-    const auto start = std::chrono::steady_clock::now();
-    for (const Page& prepared : pages) {
-        Page page = prepared;  // shares the pixel buffers; recognition only reads them
-        recognizer.recognize(page);
-        ++recognitions_;
-        page.image.release();
-        page.gray.release();
-        page.binary.release();
-        doc.push_back(std::move(page));
+    // Many settings leave the images as they were (no photo to straighten, no punch hole near
+    // the new threshold): those pages are recognised once, whatever the settings were.
+    const std::string content_key = image + '\x1d' + prepared.content + '\x1d' + ocr_key;
+    auto done = by_content_.find(content_key);
+    if (done == by_content_.end()) {
+        Recognizer& recognizer = recognizer_for(profile);
+        Document doc;
+        const auto start = std::chrono::steady_clock::now();
+        for (const Page& page_in : prepared.pages) {
+            Page page = page_in;  // shares the pixel buffers; recognition only reads them
+            recognizer.recognize(page);
+            ++recognitions_;
+            page.image.release();
+            page.gray.release();
+            page.binary.release();
+            doc.push_back(std::move(page));
+        }
+        seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        done = by_content_.emplace(content_key, std::move(doc)).first;
     }
-    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return recognised_.emplace(key, std::move(doc)).first->second;
+    by_settings_[key] = &done->second;
+    return done->second;
 }
 
 }  // namespace scanfix::tune

@@ -3,6 +3,7 @@
 #include "scanfix/tune/tuner.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/error.hpp"
@@ -49,8 +50,21 @@ class PageScorer {
             references_.push_back(eval::load_reference(page.reference));
     }
 
-    double cer(const Assignment& values) {
+    // The CER of the pages with these values. Values that do not go together (a parameter
+    // struct's validate() refuses them, e.g. a smallest size above the largest) score
+    // infinity, so the search passes over them; with `strict` they throw ConfigError.
+    double cer(const Assignment& values, bool strict = false) {
         if (auto it = memo_.find(values); it != memo_.end()) return it->second;
+        try {
+            return memo_[values] = measure(values);
+        } catch (const ConfigError&) {
+            if (strict) throw;
+            return memo_[values] = std::numeric_limits<double>::infinity();
+        }
+    }
+
+  private:
+    double measure(const Assignment& values) {
         const Profile profile = with_values(base_, values);
         Context ctx = ctx_;
         ctx.profile = &profile;
@@ -60,10 +74,9 @@ class PageScorer {
             run_cleanup(doc, ctx);
             total += eval::evaluate(references_[i], render_text(doc, Layout::Reading)).characters;
         }
-        return memo_[values] = total.rate();
+        return total.rate();
     }
 
-  private:
     const std::vector<TunePage>& pages_;
     const Profile& base_;
     const Context& ctx_;
@@ -127,11 +140,11 @@ TuneResult tune_profile(const PageSplit& split, const Profile& base, const Conte
 
     TuneResult result;
     Assignment current = start;
-    result.train_before = train.cer(current);
+    result.train_before = train.cer(current, /*strict=*/true);
     result.train_after = result.train_before;
     for (int round = 0; round < settings.max_rounds && !budget.spent(); ++round) {
-        SearchResult inner = coordinate_descent(cleanup_specs, current, objective, budget, cleanup_options,
-                                                observer_for("cleanup"));
+        SearchResult inner = coordinate_descent(cleanup_specs, current, objective, budget,
+                                                cleanup_options, observer_for("cleanup"));
         current = inner.best;
         result.train_after = inner.score;
         SearchResult outer = coordinate_descent(recognition_specs, current, objective, budget,
@@ -148,7 +161,7 @@ TuneResult tune_profile(const PageSplit& split, const Profile& base, const Conte
     for (const TunePage& p : split.train) result.train_pages.push_back(p.name);
     for (const TunePage& p : split.holdout) result.holdout_pages.push_back(p.name);
     if (result.held_out()) {
-        result.holdout_before = holdout.cer(start);
+        result.holdout_before = holdout.cer(start, /*strict=*/true);
         result.holdout_after = holdout.cer(current);
     }
     for (const ParamSpec& s : specs) {

@@ -1,6 +1,7 @@
 // Recognised pages kept in memory by the settings that shaped them, so that tune recognises
-// each page once per distinct preprocessing and OCR setting, and every cleanup trial after
-// that starts from a copy in microseconds instead of a Tesseract run of seconds.
+// each distinct preprocessed image once per OCR setting (settings that change nothing on these
+// pages cost a preprocessing, not a recognition), and every cleanup trial starts from a copy in
+// microseconds instead of a Tesseract run of seconds.
 #pragma once
 
 #include <functional>
@@ -36,22 +37,33 @@ class RecognitionCache {
     // regions only). Throws InputError, OcrError, ConfigError.
     const Document& recognised(const std::string& image, const Profile& profile);
 
-    int recognitions() const { return recognitions_; }  // pages given to the recognizer
+    int recognitions() const { return recognitions_; }      // pages given to the recognizer
+    int preprocessings() const { return preprocessings_; }  // image files preprocessed
     double recognition_seconds() const { return seconds_; }
 
   private:
     Recognizer& recognizer_for(const Profile& profile);
 
+    // The last preprocessed pages of an image (with their images), so that trying another
+    // page segmentation mode does not preprocess again.
+    struct Prepared {
+        std::string key;      // the preprocess.* values
+        std::string content;  // hash of what preprocessing produced
+        Document pages;
+    };
+
     Context ctx_;
     LoadOptions load_;
     RecognizerFactory factory_;
-    std::map<std::string, Document> recognised_;  // by image and recognition key
-    // The last preprocessed pages of each image (with their images), so that trying another
-    // page segmentation mode does not preprocess again.
-    std::map<std::string, std::pair<std::string, Document>> preprocessed_;
+    // Recognised pages by image, preprocessed content and OCR settings; and the same pages by
+    // image and settings, as many settings give the same content.
+    std::map<std::string, Document> by_content_;
+    std::map<std::string, const Document*> by_settings_;
+    std::map<std::string, Prepared> preprocessed_;
     // Recognizers by OCR key; few are kept, as each holds a loaded language model.
     std::map<std::string, std::unique_ptr<Recognizer>> recognizers_;
     int recognitions_ = 0;
+    int preprocessings_ = 0;
     double seconds_ = 0;
 };
 
