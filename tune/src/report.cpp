@@ -45,7 +45,8 @@ std::string report_markdown(const TuneResult& r) {
         out += "\n";
     }
     out += fmt::format(
-        "{} trials, {} page recognitions, {:.1f} s; {}.\n", r.trials, r.recognitions, r.seconds,
+        "{} trials, {} preprocessings, {} page recognitions, {:.1f} s; {}.\n", r.trials,
+        r.preprocessings, r.recognitions, r.seconds,
         r.converged ? "the search converged" : "the search stopped at its trial or time limit");
     return out;
 }
@@ -62,6 +63,7 @@ std::string report_json(const TuneResult& r) {
         j["changes"].push_back({{"key", c.key}, {"before", c.before}, {"after", c.after}});
     j["trials"] = r.trials;
     j["recognitions"] = r.recognitions;
+    j["preprocessings"] = r.preprocessings;
     j["seconds"] = r.seconds;
     j["converged"] = r.converged;
     return j.dump(2) + "\n";

@@ -139,7 +139,14 @@ SearchResult coordinate_descent(const std::vector<ParamSpec>& specs, const Assig
                 Assignment trial = result.best;
                 trial[spec.name] = value;
                 std::optional<double> s = score_of(trial);
-                if (!s) return result;  // budget spent: keep what was found so far
+                if (!s) {
+                    // Budget spent: keep what was found so far, this parameter included.
+                    if (best_score < result.score - options.min_improvement) {
+                        result.best[spec.name] = best_value;
+                        result.score = best_score;
+                    }
+                    return result;
+                }
                 if (*s < best_score) {
                     best_score = *s;
                     best_value = value;

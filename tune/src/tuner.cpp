@@ -181,6 +181,7 @@ TuneResult tune_profile(const PageSplit& split, const Profile& base, const Conte
     }
     result.trials = budget.trials();
     result.recognitions = cache.recognitions();
+    result.preprocessings = cache.preprocessings();
     result.seconds = budget.seconds();
     return result;
 }

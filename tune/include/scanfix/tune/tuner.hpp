@@ -62,7 +62,9 @@ struct TuneResult {
     double holdout_before = 0, holdout_after = 0;  // 0 when nothing is held out
     std::vector<ParameterChange> changes;          // against the base profile, by key
     int trials = 0;
-    int recognitions = 0;  // pages given to the recognizer, held-out pages included
+    int recognitions = 0;    // pages given to the recognizer, held-out pages included
+    int preprocessings = 0;  // image files preprocessed (settings that left the images as
+                             // they were cost one of these, not a recognition)
     double seconds = 0;
     bool converged = false;  // false: the trial or time budget ended the search
 
