@@ -119,8 +119,12 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
         bool above = box.y + box.height <= column->box.y;
         (above ? before : after).push_back({box, params.margin_psm});
     }
+    // Tesseract needs some white around the text it is given: pad the column a little.
+    int pad = std::max(4, page.dpi / 20);
+    cv::Rect padded(column->box.x - pad, column->box.y - pad, column->box.width + 2 * pad,
+                    column->box.height + 2 * pad);
     std::vector<Area> areas = before;
-    areas.push_back({column->box & whole, params.psm});
+    areas.push_back({padded & whole, params.psm});
     areas.insert(areas.end(), after.begin(), after.end());
     return areas;
 }
