@@ -42,7 +42,10 @@ std::vector<ParamSpec> all_run_specs() {
 // One document per output: every input alone with -o, all inputs together without it.
 int run(const RunOptions& opt) {
     Profile profile = load_profile(opt.profile);
-    if (!opt.lang.empty()) profile.set("ocr.lang", opt.lang);
+    if (!opt.lang.empty()) {
+        profile.set("ocr.lang", opt.lang);
+        profile.set("cleanup.lexicon.language", opt.lang);  // the lexicon follows the language
+    }
     if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm));
     std::vector<ParamSpec> specs = all_run_specs();
     if (opt.profile.print_params) {
