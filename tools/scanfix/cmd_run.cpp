@@ -91,7 +91,6 @@ int run(const RunOptions& opt) {
         print_params(specs, profile);
         return kExitOk;
     }
-    if (opt.inputs.empty()) throw ConfigError("", 0, "no input images given");
     validate_run_profile(profile, specs);
     if (opt.inputs.empty() && opt.manifests.empty())
         throw ConfigError("", 0, "no input images given");
