@@ -141,6 +141,7 @@ bool is_disk_full(const std::exception& e) {
 BatchSummary run_pages(const std::vector<PageTask>& tasks, const WorkerFactory& factory,
                        const PoolOptions& options) {
     Run run(tasks, options);
+    if (tasks.empty()) return run.finish();  // e.g. a shard with no files: start no engine
     int jobs = std::max(1, std::min<int>(options.jobs, int(std::max<size_t>(tasks.size(), 1))));
     run.start();
     if (jobs == 1) {
