@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "scanfix/core/error.hpp"
+#include "scanfix/ocr/pdf_pages.hpp"
 
 namespace fs = std::filesystem;
 
@@ -56,49 +57,100 @@ cv::Mat to_8bit(const cv::Mat& m) {
 bool is_image_path(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff";
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" ||
+           ext == ".pdf";
 }
 
-std::vector<Page> load_pages(const std::string& path, const LoadOptions& options) {
+namespace {
+
+// The file's format after the checks every loader makes first.
+Format checked_format(const std::string& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw InputError(path, "no such file");
     if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, not an image");
     if (fs::file_size(path, ec) == 0) throw InputError(path, "empty file");
     Format format = sniff(path);
-    if (format == Format::Pdf) throw InputError(path, "is a PDF; PDF input is not supported yet");
     if (format == Format::Unknown)
-        throw InputError(path, "not a PNG, JPEG or TIFF image (unrecognised file signature)");
+        throw InputError(path, "not a PNG, JPEG, TIFF or PDF file (unrecognised file signature)");
+    return format;
+}
 
-    std::vector<cv::Mat> images;
+Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
+               const LoadOptions& options) {
+    if (m.empty())
+        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
+    if (double(m.cols) * m.rows > double(options.max_pixels))
+        throw InputError(path, "image of " + std::to_string(m.cols) + "x" + std::to_string(m.rows) +
+                                   " pixels is larger than the limit (" +
+                                   std::to_string(options.max_pixels) + " pixels)");
+    Page page;
+    page.source = path;
+    page.index = index;
+    page.dpi = dpi;
+    page.image = to_8bit(m);
+    return page;
+}
+
+Page load_pdf_page(const std::string& path, int index, const LoadOptions& options) {
+    int dpi = pdf_page_dpi(path, index, options.dpi);
+    return make_page(path, index, dpi, render_pdf_page(path, index, dpi, options.max_pixels),
+                     options);
+}
+
+// Decoding errors of OpenCV's codecs become InputErrors naming the file.
+template <class F>
+auto decoding(const std::string& path, F f) {
     try {
-        if (format == Format::Tiff) {
-            cv::imreadmulti(path, images, cv::IMREAD_UNCHANGED);
-        } else {
-            cv::Mat m = cv::imread(path, cv::IMREAD_UNCHANGED);
-            if (!m.empty()) images.push_back(m);
-        }
+        return f();
     } catch (const cv::Exception& e) {
         throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
     }
-    if (images.empty()) throw InputError(path, "cannot decode image (truncated or corrupt)");
+}
 
-    std::vector<Page> pages;
-    for (size_t i = 0; i < images.size(); ++i) {
-        const cv::Mat& m = images[i];
-        if (m.empty())
-            throw InputError(path, "page " + std::to_string(i + 1) + " cannot be decoded");
-        if (double(m.cols) * m.rows > double(options.max_pixels))
-            throw InputError(path, "image of " + std::to_string(m.cols) + "x" +
-                                       std::to_string(m.rows) +
-                                       " pixels is larger than the limit (" +
-                                       std::to_string(options.max_pixels) + " pixels)");
-        Page page;
-        page.source = path;
-        page.index = int(i);
-        page.dpi = options.dpi;
-        page.image = to_8bit(m);
-        pages.push_back(std::move(page));
+}  // namespace
+
+int count_pages(const std::string& path) {
+    Format format = checked_format(path);
+    if (format == Format::Pdf) return pdf_page_count(path);
+    if (format != Format::Tiff) return 1;
+    size_t n = decoding(path, [&] { return cv::imcount(path, cv::IMREAD_UNCHANGED); });
+    if (n == 0) throw InputError(path, "cannot decode image (truncated or corrupt)");
+    return int(n);
+}
+
+Page load_page(const std::string& path, int index, const LoadOptions& options) {
+    Format format = checked_format(path);
+    if (format == Format::Pdf) return load_pdf_page(path, index, options);
+    if (format != Format::Tiff) {
+        if (index != 0) throw InputError(path, "has no page " + std::to_string(index + 1));
+        return load_pages(path, options).front();
     }
+    std::vector<cv::Mat> images;
+    decoding(path, [&] { return cv::imreadmulti(path, images, index, 1, cv::IMREAD_UNCHANGED); });
+    if (images.empty())
+        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
+    return make_page(path, index, options.dpi, images.front(), options);
+}
+
+std::vector<Page> load_pages(const std::string& path, const LoadOptions& options) {
+    Format format = checked_format(path);
+    std::vector<Page> pages;
+    if (format == Format::Pdf) {
+        int n = pdf_page_count(path);
+        for (int i = 0; i < n; ++i) pages.push_back(load_pdf_page(path, i, options));
+        if (pages.empty()) throw InputError(path, "PDF has no pages");
+        return pages;
+    }
+    std::vector<cv::Mat> images;
+    decoding(path, [&] {
+        if (format == Format::Tiff) return cv::imreadmulti(path, images, cv::IMREAD_UNCHANGED);
+        cv::Mat m = cv::imread(path, cv::IMREAD_UNCHANGED);
+        if (!m.empty()) images.push_back(m);
+        return true;
+    });
+    if (images.empty()) throw InputError(path, "cannot decode image (truncated or corrupt)");
+    for (size_t i = 0; i < images.size(); ++i)
+        pages.push_back(make_page(path, int(i), options.dpi, images[i], options));
     return pages;
 }
 
