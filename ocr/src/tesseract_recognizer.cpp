@@ -63,6 +63,7 @@ TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
     check_languages_installed(params.lang, dir);
     if (impl_->api.Init(dir.c_str(), params.lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
         throw OcrError("Tesseract could not start with language '" + params.lang + "'");
+    setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own stderr messages
     impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
     impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
     const char* method = params.thresholding == "sauvola"          ? "2"
