@@ -59,42 +59,49 @@ cv::Mat find_dark_border(const cv::Mat& gray, int dpi, double paper, const Borde
     return border;
 }
 
-std::vector<cv::Rect> remove_edge_strokes(cv::Mat& binary, int dpi, int character_height,
-                                          const BorderParams& p) {
-    CV_Assert(binary.type() == CV_8UC1);
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(binary == 0, labels, stats, centroids, 8, CV_32S);
+std::vector<cv::Rect> find_edge_strokes(const InkComponents& c, cv::Size page, int dpi,
+                                        int character_height, const BorderParams& p,
+                                        std::vector<uint8_t>& drop) {
+    drop.resize(c.count, 0);
     const int ch = std::max(4, character_height);
     const int near = int(mm_to_px(p.edge_mm, dpi));
-    std::vector<uint8_t> drop(n, 0);
     std::vector<cv::Rect> removed;
-    for (int i = 1; i < n; ++i) {
-        cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                   stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    for (int i = 1; i < c.count; ++i) {
+        cv::Rect r = c.box(i);
         bool left = r.x <= near, top = r.y <= near;
-        bool right = r.x + r.width >= binary.cols - near;
-        bool bottom = r.y + r.height >= binary.rows - near;
-        bool long_h = (top || bottom) && r.width >= p.edge_length * binary.cols;
-        bool long_v = (left || right) && r.height >= p.edge_length * binary.rows;
+        bool right = r.x + r.width >= page.width - near;
+        bool bottom = r.y + r.height >= page.height - near;
+        bool long_h = (top || bottom) && r.width >= p.edge_length * page.width;
+        bool long_v = (left || right) && r.height >= p.edge_length * page.height;
         bool touches =
-            r.x == 0 || r.y == 0 || r.x + r.width == binary.cols || r.y + r.height == binary.rows;
-        double fill = double(stats.at<int>(i, cv::CC_STAT_AREA)) / r.area();
+            r.x == 0 || r.y == 0 || r.x + r.width == page.width || r.y + r.height == page.height;
+        double fill = double(c.area(i)) / r.area();
         bool block = touches && r.width > 3 * ch && r.height > 3 * ch && fill > 0.5;
         if (long_h || long_v || block) drop[i] = 1, removed.push_back(r);
-    }
-    if (removed.empty()) return removed;
-    for (int y = 0; y < binary.rows; ++y) {
-        const int* l = labels.ptr<int>(y);
-        uchar* b = binary.ptr<uchar>(y);
-        for (int x = 0; x < binary.cols; ++x)
-            if (drop[l[x]]) b[x] = 255;
     }
     return removed;
 }
 
-std::vector<cv::Rect> border_boxes(const cv::Mat& border) {
+std::vector<cv::Rect> remove_edge_strokes(cv::Mat& binary, int dpi, int character_height,
+                                          const BorderParams& p) {
+    InkComponents c = label_ink(binary);
+    std::vector<uint8_t> drop;
+    auto removed = find_edge_strokes(c, binary.size(), dpi, character_height, p, drop);
+    erase_components(binary, c, drop);
+    return removed;
+}
+
+std::vector<cv::Rect> border_boxes(const cv::Mat& full_border) {
     std::vector<cv::Rect> boxes;
-    if (cv::countNonZero(border) == 0) return boxes;
+    if (cv::countNonZero(full_border) == 0) return boxes;
+    // Boxes for the log need no more than about 800 pixels across the page.
+    const int f = std::max(1, std::max(full_border.cols, full_border.rows) / 800);
+    cv::Mat border;
+    if (f > 1)
+        cv::resize(full_border, border, cv::Size(full_border.cols / f, full_border.rows / f), 0, 0,
+                   cv::INTER_NEAREST);
+    else
+        border = full_border;
     const cv::Rect image(0, 0, border.cols, border.rows);
     // A frame around the whole page is reported as its four sides: its bounding box would be
     // the whole image.
@@ -114,15 +121,23 @@ std::vector<cv::Rect> border_boxes(const cv::Mat& border) {
         {paper.x + paper.width, 0, border.cols - paper.x - paper.width, border.rows},
         {paper.x, 0, paper.width, paper.y},
         {paper.x, paper.y + paper.height, paper.width, border.rows - paper.y - paper.height}};
+    const cv::Rect full(0, 0, full_border.cols, full_border.rows);
+    auto to_full = [&](const cv::Rect& r) {
+        cv::Rect b(r.x * f, r.y * f, r.width * f, r.height * f);
+        // Boxes that reach the shrunk image's edge reach the full image's edge.
+        if (r.x + r.width == border.cols) b.width = full.width - b.x;
+        if (r.y + r.height == border.rows) b.height = full.height - b.y;
+        return b & full;
+    };
     for (const auto& s : sides)
-        if (s.area() > 0) boxes.push_back(s & image);
+        if (s.area() > 0) boxes.push_back(to_full(s & image));
     // Blobs reaching into the paper's box (dark corners, a thumb) are reported one by one when
     // they are large enough to matter.
     cv::Mat inside = cv::Mat::zeros(border.size(), CV_8UC1);
     if (paper.area() > 0) border(paper).copyTo(inside(paper));
     const int min_side = std::max(border.cols, border.rows) / 50;
     for (const auto& b : mask_boxes(inside))
-        if (std::max(b.width, b.height) >= min_side) boxes.push_back(b);
+        if (std::max(b.width, b.height) >= min_side) boxes.push_back(to_full(b));
     return boxes;
 }
 

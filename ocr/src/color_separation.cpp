@@ -2,8 +2,10 @@
 #include "scanfix/ocr/color_separation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "scanfix/ocr/border.hpp"
 #include "scanfix/ocr/character_size.hpp"
 
 namespace scanfix {
@@ -46,60 +48,170 @@ cv::Mat hysteresis(const cv::Mat& weak, const cv::Mat& strong) {
     return out;
 }
 
+// The colour of every pixel as its offset in the Lab a/b plane from the line between neutral
+// grey and the paper colour (CV_32FC2). Typed ink is a mix of a neutral dark ribbon and the
+// paper it sits on, so its a/b values lie on that line, however yellow the paper; a stamp or
+// pencil mark in violet, blue or red lies off it. (Dividing by the paper colour instead would
+// tint black type on yellow paper blue, because real ink does not multiply the paper colour.)
+cv::Mat off_paper_colour(const cv::Mat& lab, cv::Point2f paper_ab) {
+    const float pa = paper_ab.x, pb = paper_ab.y, pp = pa * pa + pb * pb;
+    // A paper stain may be a little more saturated than the paper itself.
+    const float t_max = 1.5f;
+    cv::Mat out(lab.size(), CV_32FC2);
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* l = lab.ptr<cv::Vec3b>(y);
+        cv::Vec2f* o = out.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < lab.cols; ++x) {
+            float a = l[x][1] - 128.f, b = l[x][2] - 128.f;
+            float t = pp > 1.f ? std::clamp((a * pa + b * pb) / pp, 0.f, t_max) : 0.f;
+            o[x] = {a - t * pa, b - t * pb};
+        }
+    }
+    return out;
+}
+
+struct Paper {
+    cv::Point2f ab;  // Lab a/b of the paper, 0 = neutral
+    double l = 255;  // Lab L (0..255)
+};
+
+struct InkMasks {
+    cv::Mat colored, ink;  // 255 where coloured ink / any ink
+    cv::Mat offset;        // off_paper_colour()
+};
+
+// The coloured-ink test on one image (any resolution). Without `hue`: strong colour, grown by
+// hysteresis into weaker colour. With `hue` (the offset of one stamp's ink): any pixel whose
+// colour points the same way, however faint, for the pale parts of a stamp. Never a dark
+// neutral pixel (type under a stamp).
+InkMasks classify_lab(const cv::Mat& lab, const Paper& paper, const ColorSeparationParams& p,
+                      cv::Point2f hue = {}) {
+    InkMasks m;
+    m.offset = off_paper_colour(lab, paper.ab);
+    std::vector<cv::Mat> ab;
+    cv::split(m.offset, ab);
+    cv::Mat chroma, l;
+    cv::magnitude(ab[0], ab[1], chroma);
+    cv::extractChannel(lab, l, 0);
+    const cv::Mat neutral_dark = (l < p.dark_limit) & (chroma < p.min_chroma);
+    const double hue_len = std::hypot(hue.x, hue.y);
+    if (hue_len > 0) {
+        // Along and across the stamp's colour direction.
+        cv::Mat along = (ab[0] * hue.x + ab[1] * hue.y) / hue_len;
+        cv::Mat across = cv::abs(ab[1] * hue.x - ab[0] * hue.y) / hue_len;
+        // Pale stamp ink is colourful for its lightness; type from a tinted ribbon is not.
+        cv::Mat darkness;
+        l.convertTo(darkness, CV_32F, -1.0, paper.l);
+        m.colored = (along >= p.faint_share * p.min_chroma) & (across <= along) &
+                    (along >= p.min_tint * darkness);
+    } else {
+        cv::Mat strong = chroma >= p.min_chroma;
+        cv::Mat weak = chroma >= 0.5 * p.min_chroma;
+        m.colored = hysteresis(weak & ~neutral_dark, strong & ~neutral_dark);
+        // The anti-aliased rim of a coloured stroke is paler than its core; take it along.
+        cv::dilate(m.colored, m.colored, cv::Mat());
+    }
+    m.colored &= ~neutral_dark;
+    m.ink = l < 0.75 * paper.l;
+    return m;
+}
+
+InkMasks classify(const cv::Mat& bgr, const Paper& paper, const ColorSeparationParams& p,
+                  cv::Point2f hue = {}) {
+    cv::Mat lab;
+    cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+    return classify_lab(lab, paper, p, hue);
+}
+
+cv::Rect scaled(const cv::Rect& r, double f) {
+    return {int(r.x * f), int(r.y * f), int(std::ceil(r.width * f)), int(std::ceil(r.height * f))};
+}
+
+cv::Rect grown(const cv::Rect& r, int by) {
+    return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
+}
+
 }  // namespace
 
 ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationParams& p) {
     ColoredInk result;
     if (bgr.empty() || bgr.channels() != 3 || bgr.depth() != CV_8U) return result;
-    // Ink on paper multiplies the paper colour. Dividing by the paper colour (yellowed, greyish,
-    // lit by a warm lamp) leaves the ink's own colour: black type becomes neutral grey, while
-    // violet, blue and red stay colourful.
-    cv::Mat gray;
-    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    double g_median = masked_median(gray, cv::Mat(gray.size(), CV_8UC1, cv::Scalar(1)));
-    cv::Mat paper = gray >= g_median;
-    std::vector<cv::Mat> bgr_ch;
-    cv::split(bgr, bgr_ch);
-    for (auto& c : bgr_ch) c.convertTo(c, CV_8U, 255.0 / std::max(1.0, masked_median(c, paper)));
-    cv::Mat balanced, lab;
-    cv::merge(bgr_ch, balanced);
-    cv::cvtColor(balanced, lab, cv::COLOR_BGR2Lab);
-    std::vector<cv::Mat> ch;
-    cv::split(lab, ch);
-    double l_median = masked_median(ch[0], paper);
-    cv::Mat da, db, chroma;
-    ch[1].convertTo(da, CV_32F, 1, -128);
-    ch[2].convertTo(db, CV_32F, 1, -128);
-    cv::magnitude(da, db, chroma);
+    // The search runs at about 100 dpi, where a stamp stroke is still a few pixels wide; only
+    // the areas it finds are looked at again at full resolution.
+    const double scale = std::min(1.0, 100.0 / std::max(1, dpi));
+    cv::Mat small;
+    cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    Paper paper;
+    cv::Mat lab;
+    cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
+    {
+        std::vector<cv::Mat> ch;
+        cv::split(lab, ch);
+        const double median = masked_median(ch[0], cv::Mat(ch[0].size(), CV_8UC1, cv::Scalar(1)));
+        const cv::Mat bright = ch[0] >= median;
+        paper.l = masked_median(ch[0], bright);
+        paper.ab = {float(masked_median(ch[1], bright) - 128),
+                    float(masked_median(ch[2], bright) - 128)};
+    }
 
-    // Ink: clearly darker than the paper, whatever its colour.
-    cv::Mat ink = ch[0] < 0.75 * l_median;
-    cv::Mat neutral_dark = (ch[0] < p.dark_limit) & (chroma < p.min_chroma);
-    cv::Mat strong = (chroma >= p.min_chroma) & ~neutral_dark;
-    cv::Mat weak = (chroma >= 0.5 * p.min_chroma) & ~neutral_dark;
-    cv::Mat mask = hysteresis(weak, strong);
-    // The anti-aliased rim of a coloured stroke is paler than its core; take it along, but
-    // never a dark neutral pixel (typed ink under the stamp).
-    cv::dilate(mask, mask, cv::Mat());
-    mask &= ~neutral_dark;
-
-    int ink_pixels = cv::countNonZero(ink);
-    int colored_ink = cv::countNonZero(ink & mask);
+    InkMasks coarse = classify_lab(lab, paper, p);
+    int ink_pixels = cv::countNonZero(coarse.ink);
+    int colored_ink = cv::countNonZero(coarse.ink & coarse.colored);
     result.share_of_ink = ink_pixels ? double(colored_ink) / ink_pixels : 0;
     result.typing_is_colored = result.share_of_ink > p.max_colored_share;
     if (result.typing_is_colored) return result;
-    result.mask = mask;
+    if (colored_ink == 0 && cv::countNonZero(coarse.colored) == 0) return result;
 
-    cv::Mat closed;
-    int k = std::max(3, int(mm_to_px(1.0, dpi)) | 1);
-    cv::morphologyEx(mask, closed, cv::MORPH_CLOSE,
-                     cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+    const cv::Rect whole(0, 0, bgr.cols, bgr.rows);
+    result.mask = cv::Mat::zeros(bgr.size(), CV_8UC1);
+    // Every coloured mark again at full resolution, in its box grown by a millimetre.
+    const int mm = std::max(2, int(mm_to_px(1.0, dpi)));
     std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    const double stamp_px = mm_to_px(p.stamp_mm, dpi);
+    cv::findContours(coarse.colored, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {
-        cv::Rect r = cv::boundingRect(c);
-        if (std::max(r.width, r.height) >= stamp_px) result.stamps.push_back(r);
+        cv::Rect r = grown(scaled(cv::boundingRect(c), 1 / scale), mm) & whole;
+        if (r.area() == 0) continue;
+        result.mask(r) |= classify(bgr(r), paper, p).colored;
+    }
+
+    // Stamps: marks that, closed over a millimetre, span stamp_mm. A stamp is often inked
+    // unevenly; its pale parts are found by their colour direction, as far from its strong
+    // part as that part is large.
+    cv::Mat closed;
+    const int k = std::max(3, int(mm_to_px(1.0, dpi) * scale) | 1);
+    const cv::Mat close_kernel = cv::getStructuringElement(cv::MORPH_RECT, {k, k});
+    const int kf = std::max(3, int(mm_to_px(1.0, dpi)) | 1);
+    const cv::Mat full_kernel = cv::getStructuringElement(cv::MORPH_RECT, {kf, kf});
+    cv::morphologyEx(coarse.colored, closed, cv::MORPH_CLOSE, close_kernel);
+    cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    const double stamp_px = mm_to_px(p.stamp_mm, dpi) * scale;
+    const cv::Rect small_whole(0, 0, small.cols, small.rows);
+    for (const auto& c : contours) {
+        const cv::Rect seed_box = cv::boundingRect(c);
+        if (std::max(seed_box.width, seed_box.height) < stamp_px) continue;
+        const cv::Scalar seed_colour = cv::mean(coarse.offset(seed_box), coarse.colored(seed_box));
+        const cv::Point2f hue{float(seed_colour[0]), float(seed_colour[1])};
+        // The rings and lettering of a stamp need not touch, so its pale parts are looked for
+        // in a reach around the strong part: the part's own size, or three stamp sizes.
+        const int reach_px = std::max(int(std::max(seed_box.width, seed_box.height) / scale),
+                                      int(3 * mm_to_px(p.stamp_mm, dpi)));
+        const cv::Rect reach = grown(scaled(seed_box, 1 / scale), reach_px) & whole;
+        const cv::Mat same = classify(bgr(reach), paper, p, hue).colored;
+        result.mask(reach) |= same;
+        // The Stamp region (words in it may be dropped as stamp text): the strong part and the
+        // pieces of its colour, two millimetres long or more, that reach within a quarter of its
+        // size (not the next stamp over).
+        const cv::Rect strong_part = scaled(seed_box, 1 / scale) & whole;
+        const cv::Rect near =
+            grown(strong_part, std::max(strong_part.width, strong_part.height) / 4);
+        cv::Rect extent = strong_part;
+        cv::Mat pieces;
+        cv::morphologyEx(same, pieces, cv::MORPH_CLOSE, full_kernel);
+        for (const auto& piece : mask_boxes(pieces)) {
+            const cv::Rect b = piece + reach.tl();
+            if (std::max(b.width, b.height) >= 2 * kf && (b & near).area() > 0) extent |= b;
+        }
+        result.stamps.push_back(extent);
     }
     return result;
 }

@@ -2,6 +2,7 @@
 #include "scanfix/ocr/illumination.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <opencv2/imgproc.hpp>
 
 #include "scanfix/ocr/character_size.hpp"
@@ -57,10 +58,20 @@ cv::Mat estimate_paper_background(const cv::Mat& gray, int dpi, const Illuminati
 
 cv::Mat divide_background(const cv::Mat& gray, const cv::Mat& background) {
     CV_Assert(gray.size() == background.size() && gray.type() == CV_8UC1);
-    cv::Mat bg;
-    cv::max(background, 1, bg);  // no division by zero on black scanner edges
-    cv::Mat out;
-    cv::divide(gray, bg, out, 255.0, CV_8U);
+    // gray * 255 / background with a table of fixed-point reciprocals: one multiply per pixel
+    // instead of a floating-point division (black scanner edges: no division by zero).
+    uint32_t reciprocal[256];
+    for (int b = 0; b < 256; ++b) reciprocal[b] = (255u << 16) / uint32_t(std::max(b, 1));
+    cv::Mat out(gray.size(), CV_8UC1);
+    for (int y = 0; y < gray.rows; ++y) {
+        const uchar* g = gray.ptr<uchar>(y);
+        const uchar* b = background.ptr<uchar>(y);
+        uchar* o = out.ptr<uchar>(y);
+        for (int x = 0; x < gray.cols; ++x) {
+            uint32_t v = (g[x] * reciprocal[b[x]] + (1u << 15)) >> 16;
+            o[x] = uchar(std::min(v, 255u));
+        }
+    }
     return out;
 }
 

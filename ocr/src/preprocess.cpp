@@ -1,8 +1,10 @@
 // The preprocessing stage: runs the steps in order (sheet perspective; grey; borders and punch
-// holes; illumination; colour-ink separation; binarisation; deskew; edge strokes and ring-shaped
-// holes; despeckle; text column) with parameters from the profile, and logs what each found.
+// holes; illumination; colour-ink separation; resolution, character height and skew; deskew;
+// binarisation; ring-shaped holes; edge strokes and specks; grey clean-up; text column) with
+// parameters from the profile, and logs what each found. docs/preprocessing.md explains them.
 #include "scanfix/ocr/preprocess.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <opencv2/imgproc.hpp>
 
@@ -10,6 +12,7 @@
 #include "scanfix/ocr/border.hpp"
 #include "scanfix/ocr/character_size.hpp"
 #include "scanfix/ocr/color_separation.hpp"
+#include "scanfix/ocr/components.hpp"
 #include "scanfix/ocr/debug_images.hpp"
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/despeckle.hpp"
@@ -48,6 +51,7 @@ void add_holes(Page& page, const std::vector<PunchHole>& holes) {
 // All step parameters of one page run, read once from the profile.
 struct PreprocessParams {
     PerspectiveParams perspective;
+    ResolutionParams resolution;
     BorderParams border;
     PunchHoleParams punch_holes;
     ColorSeparationParams color;
@@ -59,6 +63,7 @@ struct PreprocessParams {
 
     explicit PreprocessParams(const Profile& profile)
         : perspective(read_params<PerspectiveParams>(profile, "preprocess.perspective")),
+          resolution(read_params<ResolutionParams>(profile, "preprocess.resolution")),
           border(read_params<BorderParams>(profile, "preprocess.border")),
           punch_holes(read_params<PunchHoleParams>(profile, "preprocess.punch_holes")),
           color(read_params<ColorSeparationParams>(profile, "preprocess.color_separation")),
@@ -69,12 +74,41 @@ struct PreprocessParams {
           text_column(read_params<TextColumnParams>(profile, "preprocess.text_column")) {}
 };
 
-// The first character height comes from a global threshold of the flattened page; it only
-// has to be good enough to size the local window.
-int measure_character_height(const cv::Mat& gray, int dpi) {
-    cv::Mat rough;
-    cv::threshold(gray, rough, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    return estimate_character_height(rough, dpi);
+// A global threshold of the flattened page, shrunk while characters stay ten pixels tall: good
+// enough to measure the character height (which sizes the Sauvola window, the speck limits and
+// the text-column smearing) and the skew.
+struct RoughInk {
+    cv::Mat binary;  // text 0 on 255, 1/factor of the page's size
+    int factor = 1;
+    int character_height = 0;  // in full-resolution pixels
+};
+
+// `dpi` may be replaced by the resolution the type size implies (see ResolutionParams).
+RoughInk rough_ink(const cv::Mat& gray, int& dpi, const ResolutionParams& res, Page& page) {
+    RoughInk r;
+    for (int f : {2, 1}) {
+        cv::Mat small;
+        if (f > 1)
+            cv::resize(gray, small, cv::Size(gray.cols / f, gray.rows / f), 0, 0, cv::INTER_AREA);
+        else
+            small = gray;
+        cv::threshold(small, r.binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+        const std::vector<int> heights = character_heights(r.binary);
+        if (res.enabled) {
+            const int measured = resolution_from_type(heights, res.type_mm) * f;
+            if (measured > 0 &&
+                (measured * res.tolerance < dpi || measured > dpi * res.tolerance)) {
+                note(page, "resolution", "measured",
+                     fmt("type size gives %.0f dpi instead of %.0f: using it", measured, dpi));
+                dpi = measured;
+                page.dpi = measured;
+            }
+        }
+        r.factor = f;
+        r.character_height = character_height_at(heights, std::max(1, dpi / f)) * f;
+        if (r.character_height / f >= 10) break;
+    }
+    return r;
 }
 
 }  // namespace
@@ -82,7 +116,7 @@ int measure_character_height(const cv::Mat& gray, int dpi) {
 void preprocess_page(Page& page, const Context& ctx) {
     static const Profile kNoProfile;
     const PreprocessParams p(ctx.profile ? *ctx.profile : kNoProfile);
-    const int dpi = page.dpi > 0 ? page.dpi : 300;
+    int dpi = page.dpi > 0 ? page.dpi : 300;
     DebugImages debug(ctx.debug_dir, page);
     page.regions.clear();
     page.skew_degrees = 0;
@@ -99,7 +133,6 @@ void preprocess_page(Page& page, const Context& ctx) {
             debug.save("sheet", image);
         }
     }
-
     cv::Mat gray = to_gray(image);
     debug.save("gray", gray);
 
@@ -122,7 +155,6 @@ void preprocess_page(Page& page, const Context& ctx) {
         add_holes(page, holes);
     }
     if (p.border.enabled || p.punch_holes.enabled) debug.save("page-frame", gray);
-
     if (p.illumination.enabled) {
         cv::Mat background = estimate_paper_background(gray, dpi, p.illumination);
         double lo = 0, hi = 0;
@@ -133,7 +165,6 @@ void preprocess_page(Page& page, const Context& ctx) {
         gray = divide_background(gray, background);
         debug.save("flattened", gray);
     }
-
     if (p.color.enabled && image.channels() == 3) {
         ColoredInk ink = find_colored_ink(image, dpi, p.color);
         if (ink.typing_is_colored) {
@@ -152,63 +183,77 @@ void preprocess_page(Page& page, const Context& ctx) {
             debug.save("color-faded", gray);
         }
     }
-
-    int ch = measure_character_height(gray, dpi);
-    note(page, "binarize", "measured",
-         fmt("character height %.0f px, window %.0f px", ch,
-             p.binarize.method == "otsu" ? 0 : binarize_window(p.binarize, ch)));
-    cv::Mat binary = binarize(gray, p.binarize, ch);
-    debug.save("binary", binary);
-
+    // Character height and skew come from a rough global threshold at reduced resolution;
+    // Sauvola runs once, on the straightened page.
+    RoughInk rough = rough_ink(gray, dpi, p.resolution, page);
+    const int ch = rough.character_height;
     if (p.deskew.enabled) {
-        SkewEstimate skew = estimate_skew(binary, ch, p.deskew);
+        SkewEstimate skew = estimate_skew(rough.binary, ch / rough.factor, p.deskew);
         page.skew_degrees = skew.degrees;
         if (skew.points == 0) {
             note(page, "deskew", "kept", "too little text to measure the skew");
         } else if (std::abs(skew.degrees) < p.deskew.min_degrees) {
             note(page, "deskew", "measured", fmt("skew %.2f degrees, not corrected", skew.degrees));
         } else {
-            // Rotating the grey page and thresholding again gives cleaner strokes than
-            // rotating the binary image.
             cv::Mat transform = deskew_transform(gray.size(), skew.degrees, nullptr);
-            gray = rotate_page(gray, skew.degrees, 255, cv::INTER_CUBIC);
+            gray = rotate_page(gray, skew.degrees, 255, cv::INTER_LINEAR);
             for (auto& region : page.regions) region.box = rotate_box(region.box, transform);
-            binary = binarize(gray, p.binarize, ch);
             note(page, "deskew", "measured", fmt("skew %.2f degrees, corrected", skew.degrees));
-            debug.save("deskewed", binary);
+            debug.save("deskewed", gray);
         }
     }
+    note(page, "binarize", "measured",
+         fmt("character height %.0f px, window %.0f px", ch,
+             p.binarize.method == "otsu" ? 0 : binarize_window(p.binarize, ch)));
+    cv::Mat binary = binarize(gray, p.binarize, ch);
+    debug.save("binary", binary);
 
-    const cv::Mat before_cleanup = binary.clone();
-    if (p.border.enabled) {
-        for (const auto& box : remove_edge_strokes(binary, dpi, ch, p.border)) {
-            page.regions.push_back({RegionKind::Border, box, "black page edge"});
-            note(page, "border", "removed", "black page edge", box);
-        }
-    }
     if (p.punch_holes.enabled) {
         // Holes over a white scanner lid leave only a ring, which shows on the binary page.
-        auto holes = find_punch_holes(binary == 0, dpi, p.punch_holes);
+        cv::Mat ink;
+        cv::bitwise_not(binary, ink);
+        auto holes = find_punch_holes(ink, dpi, p.punch_holes);
         fill_punch_holes(binary, holes, dpi, 255);
         fill_punch_holes(gray, holes, dpi, 255);
         add_holes(page, holes);
     }
 
+    // One labelling of the ink serves the edge strokes, the specks and the text column.
+    const InkComponents ink = label_ink(binary);
+    std::vector<uint8_t> drop(ink.count, 0);
+    if (p.border.enabled) {
+        for (const auto& box : find_edge_strokes(ink, binary.size(), dpi, ch, p.border, drop)) {
+            page.regions.push_back({RegionKind::Border, box, "black page edge"});
+            note(page, "border", "removed", "black page edge", box);
+        }
+    }
     std::vector<cv::Rect> removed;
     if (p.despeckle.enabled) {
-        removed = despeckle(binary, ch, p.despeckle);
+        removed = find_specks(ink, ch, p.despeckle, drop);
         note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
-        debug.save("despeckled", binary);
     }
-
-    // What the clean-up took from the binary page goes from the grey page too, with its
-    // anti-aliased rim, so either image can be given to the recognizer.
-    cv::Mat taken = (before_cleanup == 0) & (binary == 255);
-    cv::dilate(taken, taken, cv::Mat());
-    gray.setTo(255, taken);
+    // What goes from the binary page goes from the grey page too, with its anti-aliased rim,
+    // so either image can be given to the recognizer.
+    cv::Mat taken = component_mask(ink, drop);
+    binary.setTo(255, taken);
+    if (p.binarize.clean_gray) {
+        // Paper away from the remaining ink becomes white on the grey page too: strokes keep
+        // their grey edges, but paper grain, shading left-overs and whatever was removed
+        // above are gone, so Tesseract's own threshold of a blank margin finds nothing there.
+        cv::Mat near_ink;
+        cv::bitwise_not(binary, near_ink);
+        const int r = std::max(1, ch / 8);
+        cv::dilate(near_ink, near_ink,
+                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * r + 1, 2 * r + 1}));
+        gray.setTo(255, near_ink == 0);
+    } else {
+        cv::dilate(taken, taken, cv::Mat());
+        gray.setTo(255, taken);
+    }
+    if (p.despeckle.enabled) debug.save("despeckled", binary);
 
     if (p.text_column.enabled) {
-        TextLayout layout = find_text_column(binary, ch, p.text_column);
+        TextLayout layout = find_text_column(ink, binary.size(), ch, p.text_column, &drop);
         if (layout.column.empty()) {
             note(page, "text_column", "measured", "no text column found");
         } else {
@@ -218,7 +263,6 @@ void preprocess_page(Page& page, const Context& ctx) {
                 page.regions.push_back({RegionKind::Margin, m, "around the text column"});
         }
     }
-
     page.gray = gray;
     page.binary = binary;
     debug.save_overlay(gray, page, removed);
@@ -230,6 +274,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
         all.insert(all.end(), specs.begin(), specs.end());
     };
     add(describe_params<PerspectiveParams>("preprocess.perspective"));
+    add(describe_params<ResolutionParams>("preprocess.resolution"));
     add(describe_params<BorderParams>("preprocess.border"));
     add(describe_params<PunchHoleParams>("preprocess.punch_holes"));
     add(describe_params<ColorSeparationParams>("preprocess.color_separation"));

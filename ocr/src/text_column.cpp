@@ -2,32 +2,99 @@
 #include "scanfix/ocr/text_column.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 
 namespace scanfix {
 
-TextLayout find_text_column(const cv::Mat& binary, int character_height,
-                            const TextColumnParams& p) {
-    CV_Assert(binary.type() == CV_8UC1);
+namespace {
+
+bool character_sized(const cv::Rect& b, int ch) {
+    return b.height >= ch / 3 && b.height <= 3 * ch && b.width <= 4 * ch;
+}
+
+// Number of separate items stacked in the boxes: boxes whose rows overlap or lie closer than
+// half a character height are one item (one line of a short entry).
+int stacked_items(std::vector<cv::Rect> boxes, int ch) {
+    std::sort(boxes.begin(), boxes.end(), [](auto& a, auto& b) { return a.y < b.y; });
+    int items = 0, bottom = std::numeric_limits<int>::min() / 2;
+    for (const auto& b : boxes) {
+        if (b.y > bottom + ch / 2) ++items;
+        bottom = std::max(bottom, b.y + b.height);
+    }
+    return items;
+}
+
+// Moves the column's left or right edge inside a narrow band of short stacked items (a margin
+// column of letter pairs, a row of line numbers) when a white gap the full height of the column
+// separates that band from the text: such a band is margin, not the ends of text lines.
+cv::Rect trim_margin_bands(const cv::Rect& column, const std::vector<cv::Rect>& chars, int ch,
+                           const TextColumnParams& p) {
+    if (column.width <= 0) return column;
+    std::vector<int> cover(column.width, 0);
+    std::vector<cv::Rect> inside;
+    for (const auto& b : chars) {
+        if ((b & column) != b) continue;
+        inside.push_back(b);
+        for (int x = b.x - column.x; x < b.x + b.width - column.x; ++x) ++cover[x];
+    }
+    const int min_gap = std::max(2, int(p.margin_gap * ch));
+    const int max_band = std::max(2, int(p.margin_band * ch));
+    cv::Rect out = column;
+    // From the right edge: the band runs to the last covered x, the gap is the white before it.
+    for (int side = 0; side < 2; ++side) {
+        const int n = column.width;
+        auto at = [&](int i) { return side == 0 ? cover[n - 1 - i] : cover[i]; };
+        int i = 0;
+        while (i < n && at(i) == 0) ++i;  // white at the very edge
+        int band_start = i;
+        while (i < n && at(i) > 0) ++i;
+        int band = i - band_start;
+        int gap_start = i;
+        while (i < n && at(i) == 0) ++i;
+        int gap = i - gap_start;
+        if (band == 0 || band > max_band || gap < min_gap || i >= n) continue;
+        // The band's x range in page coordinates.
+        int x0 = side == 0 ? column.x + n - gap_start : column.x + band_start;
+        int x1 = side == 0 ? column.x + n - band_start : column.x + gap_start;
+        std::vector<cv::Rect> band_boxes;
+        for (const auto& b : inside)
+            if (b.x >= x0 && b.x + b.width <= x1) band_boxes.push_back(b);
+        if (stacked_items(band_boxes, ch) < p.margin_items) continue;
+        int text_edge = side == 0 ? column.x + n - i : column.x + i;  // first covered x of text
+        if (side == 0)
+            out.width = std::min(out.width, text_edge - out.x + (gap / 2));
+        else {
+            int right = out.x + out.width;
+            out.x = std::max(out.x, text_edge - gap / 2);
+            out.width = right - out.x;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TextLayout find_text_column(const InkComponents& c, cv::Size page, int character_height,
+                            const TextColumnParams& p, const std::vector<uint8_t>* dropped) {
     TextLayout layout;
     const int ch = std::max(4, character_height);
     // Work at about four pixels per character height: fast, and fine enough for block edges.
     const double scale = std::min(1.0, 4.0 / ch);
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(binary == 0, labels, stats, centroids, 8, CV_32S);
-    cv::Size small_size(std::max(1, int(binary.cols * scale)),
-                        std::max(1, int(binary.rows * scale)));
-    cv::Mat chars = cv::Mat::zeros(small_size, CV_8UC1);
+    cv::Size small_size(std::max(1, int(page.width * scale)),
+                        std::max(1, int(page.height * scale)));
+    cv::Mat chars_small = cv::Mat::zeros(small_size, CV_8UC1);
+    std::vector<cv::Rect> chars;
     std::vector<cv::Point> centres;
-    for (int i = 1; i < n; ++i) {
-        int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-        if (h < ch / 3 || h > 3 * ch || w > 4 * ch) continue;
-        cv::Rect r(int(stats.at<int>(i, cv::CC_STAT_LEFT) * scale),
-                   int(stats.at<int>(i, cv::CC_STAT_TOP) * scale), std::max(1, int(w * scale)),
-                   std::max(1, int(h * scale)));
-        cv::rectangle(chars, r, cv::Scalar(255), cv::FILLED);
-        centres.emplace_back(int(centroids.at<double>(i, 0) * scale),
-                             int(centroids.at<double>(i, 1) * scale));
+    for (int i = 1; i < c.count; ++i) {
+        if (dropped && i < int(dropped->size()) && (*dropped)[i]) continue;
+        cv::Rect b = c.box(i);
+        if (!character_sized(b, ch)) continue;
+        chars.push_back(b);
+        cv::Rect r(int(b.x * scale), int(b.y * scale), std::max(1, int(b.width * scale)),
+                   std::max(1, int(b.height * scale)));
+        cv::rectangle(chars_small, r, cv::Scalar(255), cv::FILLED);
+        centres.emplace_back(int((b.x + b.width / 2) * scale), int((b.y + b.height / 2) * scale));
     }
     if (centres.size() < 10) return layout;
 
@@ -35,7 +102,7 @@ TextLayout find_text_column(const cv::Mat& binary, int character_height,
     int kw = std::max(1, int(p.word_gap * ch * scale)),
         kh = std::max(1, int(p.line_gap * ch * scale));
     cv::Mat blocks;
-    cv::morphologyEx(chars, blocks, cv::MORPH_CLOSE,
+    cv::morphologyEx(chars_small, blocks, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, {kw, 1}));
     cv::morphologyEx(blocks, blocks, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, {1, kh}));
@@ -43,7 +110,7 @@ TextLayout find_text_column(const cv::Mat& binary, int character_height,
     int m = cv::connectedComponentsWithStats(blocks, block_labels, block_stats, block_centroids, 8,
                                              CV_32S);
     std::vector<int> count(m, 0);
-    for (auto c : centres) ++count[block_labels.at<int>(c)];
+    for (auto ctr : centres) ++count[block_labels.at<int>(ctr)];
     count[0] = 0;
     int best = int(std::max_element(count.begin(), count.end()) - count.begin());
     if (count[best] == 0) return layout;
@@ -67,18 +134,29 @@ TextLayout find_text_column(const cv::Mat& binary, int character_height,
         }
     }
     const double inv = 1.0 / scale;
-    layout.column = cv::Rect(int(column.x * inv), int(column.y * inv), int(column.width * inv),
-                             int(column.height * inv)) &
-                    cv::Rect(0, 0, binary.cols, binary.rows);
-    const cv::Rect c = layout.column;
-    const int W = binary.cols, H = binary.rows;
-    std::vector<cv::Rect> strips = {{0, 0, c.x, H},
-                                    {c.x + c.width, 0, W - c.x - c.width, H},
-                                    {c.x, 0, c.width, c.y},
-                                    {c.x, c.y + c.height, c.width, H - c.y - c.height}};
+    const cv::Rect whole(0, 0, page.width, page.height);
+    // Back to full resolution, with the letters' own extent rather than the coarse grid's.
+    cv::Rect coarse(int(column.x * inv) - 1, int(column.y * inv) - 1, int(column.width * inv) + 3,
+                    int(column.height * inv) + 3);
+    cv::Rect exact;
+    for (const auto& b : chars)
+        if ((b & coarse).area() > 0) exact = exact.area() ? (exact | b) : b;
+    layout.column = trim_margin_bands(exact & whole, chars, ch, p) & whole;
+    const cv::Rect col = layout.column;
+    const int W = page.width, H = page.height;
+    std::vector<cv::Rect> strips = {{0, 0, col.x, H},
+                                    {col.x + col.width, 0, W - col.x - col.width, H},
+                                    {col.x, 0, col.width, col.y},
+                                    {col.x, col.y + col.height, col.width, H - col.y - col.height}};
     for (const auto& s : strips)
         if (s.width > 0 && s.height > 0) layout.margins.push_back(s);
     return layout;
+}
+
+TextLayout find_text_column(const cv::Mat& binary, int character_height,
+                            const TextColumnParams& p) {
+    CV_Assert(binary.type() == CV_8UC1);
+    return find_text_column(label_ink(binary), binary.size(), character_height, p, nullptr);
 }
 
 }  // namespace scanfix

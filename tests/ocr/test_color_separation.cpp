@@ -90,3 +90,63 @@ TEST_CASE("grey pages have no coloured ink") {
     CHECK(ink.mask.empty());
     CHECK(ink.stamps.empty());
 }
+
+namespace {
+// Type as a real ribbon leaves it: a neutral dark grey laid over the paper (a mix, not a
+// product with the paper colour), with the faint colour fringes of a JPEG scan.
+cv::Mat type_on(const cv::Mat& text, cv::Vec3b paper) {
+    cv::Mat page(text.size(), CV_8UC3, cv::Scalar(paper[0], paper[1], paper[2]));
+    cv::RNG rng(7);
+    for (int y = 0; y < text.rows; ++y)
+        for (int x = 0; x < text.cols; ++x) {
+            double cover = 1.0 - text.at<uchar>(y, x) / 255.0;
+            cv::Vec3b& px = page.at<cv::Vec3b>(y, x);
+            for (int c = 0; c < 3; ++c)
+                px[c] = cv::saturate_cast<uchar>((1 - cover) * paper[c] + cover * 55 +
+                                                 rng.uniform(-4, 5));
+        }
+    return page;
+}
+}  // namespace
+
+TEST_CASE("black type on strongly yellowed paper is not taken for coloured ink") {
+    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
+    cv::Mat page = type_on(text, {110, 225, 245});
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK(ink.share_of_ink < 0.02);
+    CHECK(ink.stamps.empty());
+
+    Profile profile = no_deskew();
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = 200;
+    p.image = page;
+    preprocess_page(p, ctx);
+    cv::Mat drawn = text < 64;
+    CHECK(cv::countNonZero(drawn & (p.binary == 0)) > 0.9 * cv::countNonZero(drawn));
+}
+
+TEST_CASE("the pale parts of a stamp go with its strong parts") {
+    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
+    cv::Mat page = type_on(text, {200, 230, 238});
+    // A red stamp ring whose right half is printed with a third of the ink.
+    cv::Mat strong(text.size(), CV_8UC1, cv::Scalar(255)), pale = strong.clone();
+    cv::Point centre(450, 330);
+    cv::ellipse(strong, centre, {150, 150}, 0, 90, 270, cv::Scalar(0), 12);
+    cv::ellipse(pale, centre, {150, 150}, 0, -90, 90, cv::Scalar(170), 12);
+    page = print(strong, {60, 50, 200}, page);
+    page = print(pale, {60, 50, 200}, page);
+
+    Profile profile = no_deskew();
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = 200;
+    p.image = page;
+    preprocess_page(p, ctx);
+    cv::Mat pale_only = (pale < 255) & (text == 255);
+    REQUIRE(cv::countNonZero(pale_only) > 1000);
+    cv::Mat left_dark = pale_only & (p.gray < 200);
+    CHECK(cv::countNonZero(left_dark) < 0.05 * cv::countNonZero(pale_only));
+}

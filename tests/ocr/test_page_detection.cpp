@@ -100,3 +100,44 @@ TEST_CASE("a page without text reports no column") {
     preprocess_page(p, Context{});
     CHECK(p.text_column() == nullptr);
 }
+
+TEST_CASE("the text column stops at the white gap before a margin column of stacked pairs") {
+    cv::Mat page = draw_text_page({1200, 1600}, {150, 150, 820, 1300});
+    cv::Mat drawn = page < 128;
+    const int text_right = cv::boundingRect(drawn).br().x;
+    // Two-letter items, one every other line, 1.7 character heights right of the text.
+    const int band_x = text_right + 34;
+    for (int y = 400; y < 1200; y += 2 * kLineStep)
+        cv::putText(page, "ab", {band_x, y}, cv::FONT_HERSHEY_SIMPLEX, kFontScale, cv::Scalar(0),
+                    kStroke, cv::LINE_AA);
+    Profile profile = Profile::parse("preprocess:\n  deskew:\n    enabled: false\n", "test.yaml");
+    Context ctx;
+    ctx.profile = &profile;
+    Page p;
+    p.dpi = kDpi;
+    p.image = page;
+    preprocess_page(p, ctx);
+    const Region* column = p.text_column();
+    REQUIRE(column);
+    CHECK(column->box.br().x >= text_right - 2);
+    CHECK(column->box.br().x < band_x);
+}
+
+TEST_CASE("the resolution follows the type when the stated one is far off") {
+    // The drawn type is about 2.5 mm tall at 200 dpi; the file claims 600 dpi.
+    Page p;
+    p.dpi = 600;
+    p.image = draw_text_page();
+    preprocess_page(p, Context{});
+    CHECK(p.dpi > 150);
+    CHECK(p.dpi < 260);
+    bool logged = false;
+    for (const auto& e : p.log) logged = logged || e.stage == "resolution";
+    CHECK(logged);
+
+    Page q;
+    q.dpi = 200;
+    q.image = draw_text_page();
+    preprocess_page(q, Context{});
+    CHECK(q.dpi == 200);
+}

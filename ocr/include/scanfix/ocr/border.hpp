@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scanfix/core/error.hpp"
+#include "scanfix/ocr/components.hpp"
 
 namespace scanfix {
 
@@ -45,6 +46,12 @@ cv::Mat find_dark_border(const cv::Mat& gray, int dpi, double paper, const Borde
 // returns their boxes.
 std::vector<cv::Rect> remove_edge_strokes(cv::Mat& binary, int dpi, int character_height,
                                           const BorderParams& p);
+
+// The same test on components already labelled: sets drop[label] for each edge stroke of a
+// page of size `page` and returns their boxes; nothing is erased.
+std::vector<cv::Rect> find_edge_strokes(const InkComponents& components, cv::Size page, int dpi,
+                                        int character_height, const BorderParams& p,
+                                        std::vector<uint8_t>& drop);
 
 // Boxes describing a border mask: the strips between the image edge and the paper, and any
 // dark blob reaching into the paper's box.

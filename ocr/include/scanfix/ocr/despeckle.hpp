@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scanfix/core/error.hpp"
+#include "scanfix/ocr/components.hpp"
 
 namespace scanfix {
 
@@ -34,5 +35,10 @@ struct DespeckleParams {
 
 // Whitens the specks of `binary` (text 0 on 255) in place; returns their boxes.
 std::vector<cv::Rect> despeckle(cv::Mat& binary, int character_height, const DespeckleParams& p);
+
+// The same test on components already labelled: sets drop[label] for each speck and returns
+// their boxes; components already marked in `drop` are neither kept nor counted as letters.
+std::vector<cv::Rect> find_specks(const InkComponents& components, int character_height,
+                                  const DespeckleParams& p, std::vector<uint8_t>& drop);
 
 }  // namespace scanfix

@@ -7,16 +7,20 @@
 #include <vector>
 
 #include "scanfix/core/error.hpp"
+#include "scanfix/ocr/components.hpp"
 
 namespace scanfix {
 
 struct TextColumnParams {
     bool enabled = true;
-    double word_gap = 2.5;    // character heights of white that still join words of a line
-    double join_gap = 12.0;   // headings and signatures this close (character heights) join
-    double line_gap = 5.0;    // character heights of white that still join lines of a block
-                              // (double-spaced typescript leaves about three)
-    double min_share = 0.01;  // blocks with less of the text than this do not widen the column
+    double word_gap = 2.5;     // character heights of white that still join words of a line
+    double join_gap = 12.0;    // headings and signatures this close (character heights) join
+    double line_gap = 5.0;     // character heights of white that still join lines of a block
+                               // (double-spaced typescript leaves about three)
+    double min_share = 0.01;   // blocks with less of the text than this do not widen the column
+    double margin_gap = 1.2;   // white gap (character heights) before a margin band at the side
+    double margin_band = 3.5;  // widest such band (character heights)
+    int margin_items = 3;      // fewest stacked items that make it a margin band
 
     template <class V>
     void describe(V& v) {
@@ -27,6 +31,13 @@ struct TextColumnParams {
           "vertical distance (character heights) within which blocks above or below join");
         v("min_share", min_share, 0.0, 1.0,
           "share of the page's characters a block needs to be part of the column");
+        v("margin_gap", margin_gap, 0.2, 20.0,
+          "white gap (character heights), the full height of the column, that separates a "
+          "narrow band of short stacked items at its side from the text");
+        v("margin_band", margin_band, 0.5, 20.0,
+          "widest band (character heights) at the column's side that can be cut off as margin");
+        v("margin_items", margin_items, 1, 100,
+          "fewest separate stacked items in that band for it to be margin");
     }
     void validate() const {}
 };
@@ -37,5 +48,10 @@ struct TextLayout {
 };
 
 TextLayout find_text_column(const cv::Mat& binary, int character_height, const TextColumnParams& p);
+
+// The same on components already labelled for a page of size `page`; components with
+// (*dropped)[label] set (specks, edge strokes) are ignored.
+TextLayout find_text_column(const InkComponents& components, cv::Size page, int character_height,
+                            const TextColumnParams& p, const std::vector<uint8_t>* dropped);
 
 }  // namespace scanfix

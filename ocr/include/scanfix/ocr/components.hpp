@@ -1,0 +1,31 @@
+// The connected ink components of a binary page, labelled once and shared by the steps that
+// judge marks by their size and place (edge strokes in border.hpp, specks in despeckle.hpp, the
+// text column in text_column.hpp), so a page is labelled once instead of once per step.
+#pragma once
+
+#include <cstdint>
+#include <opencv2/core.hpp>
+#include <vector>
+
+namespace scanfix {
+
+struct InkComponents {
+    cv::Mat labels;  // CV_32S, 0 = paper
+    cv::Mat stats;   // one row per label, cv::CC_STAT_* columns
+    int count = 0;   // number of labels, paper included
+
+    cv::Rect box(int label) const;
+    int area(int label) const;
+};
+
+// Labels the ink (0) of `binary` (text 0 on 255), 8-connected.
+InkComponents label_ink(const cv::Mat& binary);
+
+// 255 where the component of a pixel has drop[label] != 0.
+cv::Mat component_mask(const InkComponents& components, const std::vector<uint8_t>& drop);
+
+// Sets to paper (255) every pixel of `binary` whose component has drop[label] != 0.
+void erase_components(cv::Mat& binary, const InkComponents& components,
+                      const std::vector<uint8_t>& drop);
+
+}  // namespace scanfix

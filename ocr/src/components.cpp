@@ -1,0 +1,52 @@
+// Connected-component labelling shared by the preprocessing steps; see components.hpp.
+#include "scanfix/ocr/components.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+namespace scanfix {
+
+cv::Rect InkComponents::box(int i) const {
+    return {stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+            stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)};
+}
+
+int InkComponents::area(int i) const {
+    return stats.at<int>(i, cv::CC_STAT_AREA);
+}
+
+InkComponents label_ink(const cv::Mat& binary) {
+    CV_Assert(binary.type() == CV_8UC1);
+    InkComponents c;
+    cv::Mat ink, centroids;
+    cv::bitwise_not(binary, ink);
+    c.count = cv::connectedComponentsWithStats(ink, c.labels, c.stats, centroids, 8, CV_32S);
+    return c;
+}
+
+cv::Mat component_mask(const InkComponents& c, const std::vector<uint8_t>& drop) {
+    CV_Assert(int(drop.size()) >= c.count);
+    cv::Mat mask = cv::Mat::zeros(c.labels.size(), CV_8UC1);
+    // Only the rows of marked components are visited.
+    std::vector<uint8_t> row_needed(mask.rows, 0);
+    for (int i = 1; i < c.count; ++i) {
+        if (!drop[i]) continue;
+        cv::Rect b = c.box(i);
+        std::fill(row_needed.begin() + b.y, row_needed.begin() + b.y + b.height, 1);
+    }
+    for (int y = 0; y < mask.rows; ++y) {
+        if (!row_needed[y]) continue;
+        const int* l = c.labels.ptr<int>(y);
+        uchar* m = mask.ptr<uchar>(y);
+        for (int x = 0; x < mask.cols; ++x)
+            if (drop[l[x]]) m[x] = 255;
+    }
+    return mask;
+}
+
+void erase_components(cv::Mat& binary, const InkComponents& c, const std::vector<uint8_t>& drop) {
+    CV_Assert(binary.size() == c.labels.size());
+    binary.setTo(255, component_mask(c, drop));
+}
+
+}  // namespace scanfix
