@@ -119,6 +119,39 @@ std::string cmyk_tiff(int w, int h, const uchar cmyk[4]) {
     for (int i = 0; i < w * h; ++i) b.append(reinterpret_cast<const char*>(cmyk), 4);
     return b;
 }
+uint32_t crc32(const std::string& s) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : s) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+std::string be32(uint32_t v) {
+    return {char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF), char(v & 0xFF)};
+}
+
+// A grey-and-alpha PNG (colour type 4) of one value; OpenCV cannot write these, scanners
+// and image editors do. The pixels are stored uncompressed (deflate "stored" block).
+std::string grey_alpha_png(int w, int h, uchar grey, uchar alpha) {
+    std::string raw;
+    for (int y = 0; y < h; ++y) {
+        raw += '\0';  // filter: none
+        for (int x = 0; x < w; ++x) raw += char(grey), raw += char(alpha);
+    }
+    uint32_t a = 1, b = 0;
+    for (unsigned char c : raw) a = (a + c) % 65521, b = (b + a) % 65521;
+    uint16_t len = uint16_t(raw.size());
+    std::string z = std::string("\x78\x01\x01", 3) + char(len & 0xFF) + char(len >> 8) +
+                    char(~len & 0xFF) + char((~len >> 8) & 0xFF) + raw + be32((b << 16) | a);
+    auto chunk = [](const std::string& type, const std::string& data) {
+        return be32(uint32_t(data.size())) + type + data + be32(crc32(type + data));
+    };
+    std::string ihdr = be32(uint32_t(w)) + be32(uint32_t(h)) + std::string("\x08\x04\0\0\0", 5);
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) +
+           chunk("IEND", "");
+}
 }  // namespace
 
 TEST_CASE("a CMYK TIFF becomes BGR of the same colour") {
@@ -141,8 +174,7 @@ TEST_CASE("transparent parts of a PNG lie on white paper, not on black") {
     cv::Mat bgra(20, 20, CV_8UC4, cv::Scalar(0, 0, 0, 0));  // transparent black
     bgra(cv::Rect(5, 5, 4, 4)).setTo(cv::Scalar(10, 10, 10, 255));
     cv::imwrite(dir + "/a.png", bgra);
-    cv::Mat grey_alpha(20, 20, CV_8UC2, cv::Scalar(0, 0));
-    cv::imwrite(dir + "/ga.png", grey_alpha);
+    write_bytes(dir + "/ga.png", grey_alpha_png(20, 20, 0, 0));  // transparent black
     cv::Mat page = load_pages(dir + "/a.png")[0].image;
     CHECK(page.at<cv::Vec3b>(0, 0) == cv::Vec3b(255, 255, 255));
     CHECK(page.at<cv::Vec3b>(6, 6) == cv::Vec3b(10, 10, 10));
