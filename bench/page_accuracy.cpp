@@ -91,6 +91,7 @@ Score plain(const PageCase& c, const std::string& thresholding, const std::strin
 Score scanfix_run(const PageCase& c, const Profile& base, const std::string& reference) {
     Profile profile = base;
     profile.set("ocr.lang", c.lang);
+    profile.set("cleanup.lexicon.language", c.lang);
     Context ctx;
     ctx.profile = &profile;
     ctx.data_dir = data_dir();
@@ -112,15 +113,18 @@ int main(int argc, char** argv) {
     CLI::App app{"CER and seconds per page: plain Tesseract, Tesseract+Sauvola, scanfix"};
     std::string ehri = (fs::path(SCANFIX_SOURCE_DIR).parent_path() / "shared/data/ehri").string();
     std::string samples = (fs::path(SCANFIX_SOURCE_DIR) / "samples").string();
-    std::string profile_name = "default";
+    std::string profile_name = "default", ehri_profile_name = "ehri";
     std::string only;
     app.add_option("--ehri", ehri, "Folder of EHRI pages (german/, danish/, czech/)");
     app.add_option("--samples", samples, "Folder of synthetic pages with .gt.txt");
-    app.add_option("--profile", profile_name, "scanfix profile");
+    app.add_option("--profile", profile_name, "scanfix profile for the synthetic pages");
+    app.add_option("--ehri-profile", ehri_profile_name,
+                   "scanfix profile for the EHRI pages (their references keep page numbers)");
     app.add_option("--only", only, "Only pages whose path contains this text");
     CLI11_PARSE(app, argc, argv);
 
     Profile profile = Profile::load(profile_name, profiles_dir());
+    Profile ehri_profile = Profile::load(ehri_profile_name, profiles_dir());
     std::vector<PageCase> cases = ehri_pages(ehri);
     for (auto& c : sample_pages(samples)) cases.push_back(c);
 
@@ -138,7 +142,7 @@ int main(int argc, char** argv) {
         std::string reference = eval::load_reference(c.reference);
         Score a = plain(c, "otsu", reference);
         Score b = plain(c, "sauvola", reference);
-        Score s = scanfix_run(c, profile, reference);
+        Score s = scanfix_run(c, c.group == "synthetic" ? profile : ehri_profile, reference);
         fmt::print("| {} | {} | {} | {} | {} | {:.2f} | {:.2f} |\n", fs::path(c.image).stem().string(),
                    c.lang, pct(a.counts), pct(b.counts), pct(s.counts), a.seconds, s.seconds);
         std::fflush(stdout);

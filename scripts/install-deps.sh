@@ -8,11 +8,12 @@ packages=(
   libopencv-dev libopencv-contrib-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
   libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev
-  libhunspell-dev hunspell-ru libpugixml-dev
-  fonts-freefont-ttf fonts-urw-base35
+  libhunspell-dev hunspell-ru libpugixml-dev libpoppler-cpp-dev
+  fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils chromium)
+  packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils w3c-sgml-lib parallel
+    chromium)
 fi
 
 missing=()

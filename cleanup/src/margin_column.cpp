@@ -57,7 +57,7 @@ void remove_by_geometry(Page& page, const MarginColumnParams& p, const cv::Rect&
     }
 }
 
-// Transcriptions: a run of consecutive lines that each hold one short token.
+// A run of consecutive lines that each hold one short token (transcriptions and OCR pages).
 void remove_by_lines(Page& page, const MarginColumnParams& p, const Lexicon* lexicon) {
     auto is_item = [&](const Line& line) {
         std::vector<int> kept = facts::kept_words(line);
@@ -95,10 +95,10 @@ void remove_by_lines(Page& page, const MarginColumnParams& p, const Lexicon* lex
 void remove_margin_columns(Page& page, const MarginColumnParams& params, const Lexicon* lexicon) {
     const cv::Rect column = facts::text_column(page);
     const int median_h = facts::median_word_height(page);
-    if (column.area() > 0 && median_h > 0)
-        remove_by_geometry(page, params, column, median_h);
-    else
-        remove_by_lines(page, params, lexicon);
+    if (column.area() > 0 && median_h > 0) remove_by_geometry(page, params, column, median_h);
+    // Line structure works on OCR pages too: a margin column that preprocessing took into the
+    // text column still comes out as a run of one-token lines.
+    remove_by_lines(page, params, lexicon);
 }
 
 namespace filters {

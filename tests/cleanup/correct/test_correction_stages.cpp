@@ -18,8 +18,8 @@ TEST_CASE("the correction stages are registered with their parameters") {
         for (const ParamSpec& s : info.params())
             CHECK(s.name.rfind("cleanup." + info.name + ".", 0) == 0);
     }
-    CHECK(names == std::set<std::string>{"script_repair", "letter_spacing", "lexicon_correction",
-                                         "dehyphenate"});
+    CHECK(names == std::set<std::string>{"script_repair", "letter_spacing", "stray_marks",
+                                         "lexicon_correction", "dehyphenate"});
 }
 
 TEST_CASE("correction stages run from a profile in the default order") {

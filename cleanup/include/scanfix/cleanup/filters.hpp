@@ -124,18 +124,26 @@ void remove_stamps(Page& page, const StampParams& params, const LinePatterns& pa
 struct MarginaliaParams {
     double max_confidence = 55;
     double max_confidence_in_column = 20;
+    double min_confidence_known = 30;
     double min_garbled_fraction = 0.6;
     bool transcriptions = true;
+    bool numbers_in_margins = true;
     template <class V>
     void describe(V& v) {
         v("max_confidence", max_confidence, 0.0, 100.0,
           "OCR pages: unknown words outside the text column below this confidence are marginalia");
+        v("min_confidence_known", min_confidence_known, 0.0, 100.0,
+          "OCR pages: words outside the text column below this confidence are noise even when "
+          "the lexicon knows them");
         v("max_confidence_in_column", max_confidence_in_column, 0.0, 100.0,
           "OCR pages: garbled unknown words inside the column below this confidence are "
           "interlinear notes");
         v("min_garbled_fraction", min_garbled_fraction, 0.1, 1.0,
           "share of garbled tokens that makes a set-apart line marginalia");
         v("transcriptions", transcriptions, "also look for garbled lines in transcriptions");
+        v("numbers_in_margins", numbers_in_margins,
+          "OCR pages: numbers and lone marks outside the text column (folio and registration "
+          "numbers, pencil ticks) are noise");
     }
     void validate() const {}
 };

@@ -23,6 +23,8 @@ class Recognizer {
 struct OcrParams {
     std::string lang = "rus";           // Tesseract languages, e.g. "rus" or "rus+eng"
     int psm = 3;                        // Tesseract page segmentation mode
+    int margin_psm = 6;                 // the same for each margin read on its own
+    bool by_region = true;              // read the text column and each margin apart
     std::string input = "binary";       // which working image Tesseract reads
     std::string thresholding = "otsu";  // Tesseract's own binarisation of grey/colour input
     std::string tessdata;  // folder with *.traineddata; empty = TESSDATA_PREFIX or Debian's
@@ -31,6 +33,11 @@ struct OcrParams {
     void describe(V& v) {
         v("lang", lang, {}, "Tesseract language(s), joined by '+', e.g. rus+eng");
         v("psm", psm, 0, 13, "Tesseract page segmentation mode (3 = automatic, 6 = one block)");
+        v("margin_psm", margin_psm, 0, 13,
+          "page segmentation mode for each margin region read on its own (6 = one block)");
+        v("by_region", by_region,
+          "read the text column and each margin region apart, so margin notes never merge "
+          "into body lines (needs preprocessing's text column)");
         v("input", input, {"binary", "gray", "original"},
           "image handed to Tesseract: the binarised page, the flattened grey page, or the file as "
           "loaded");

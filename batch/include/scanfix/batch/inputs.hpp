@@ -1,0 +1,35 @@
+// What a batch reads: files, folders (searched recursively for page images and PDFs) and
+// manifests (one path per line), expanded into one ordered list of input files. The order is
+// deterministic, so every machine of a sharded run (shard.hpp) sees the same list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace scanfix::batch {
+
+struct InputList {
+    // Input files in order: arguments as given, each folder's files sorted by path. Duplicates
+    // (the same file reached twice) are kept once.
+    std::vector<std::string> files;
+    // The folders whose layout the outputs mirror (output_layout.hpp): every folder argument
+    // itself, and the folder of every file argument or manifest entry.
+    std::vector<std::string> anchors;
+};
+
+// Expands `args` (files or folders) and the entries of each manifest. A file argument is kept
+// even when missing or unreadable: that is reported for it alone when the batch reaches it.
+// Throws InputError for a missing manifest or folder, or a folder without page files.
+InputList expand_inputs(const std::vector<std::string>& args,
+                        const std::vector<std::string>& manifests = {});
+
+// The entries of a manifest: one path per line; blank lines and lines starting with '#' are
+// skipped; relative paths are taken relative to the current folder (like tar -T or rsync
+// --files-from). "-" reads standard input. Throws InputError.
+std::vector<std::string> read_manifest(const std::string& path);
+
+// Files under `folder` that scanfix reads as pages (PNG, JPEG, TIFF, PDF), recursively, sorted;
+// hidden files and folders (".name") are left out.
+std::vector<std::string> page_files_in(const std::string& folder);
+
+}  // namespace scanfix::batch

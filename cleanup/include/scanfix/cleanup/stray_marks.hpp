@@ -1,0 +1,48 @@
+// Stray marks: specks that OCR glued to words as punctuation — ‘слово, слово`, отде-., a dot
+// between two words (смогут.вернуть) or after a word in mid-sentence. A mark is dropped only
+// when the word it clings to is known to the lexicon, so real punctuation of unknown words,
+// names and abbreviations stays. Runs with the correction stages (see correction_stages.cpp).
+#pragma once
+
+#include <string>
+
+#include "scanfix/cleanup/lexicon.hpp"
+#include "scanfix/core/page.hpp"
+
+namespace scanfix {
+
+struct StrayMarksParams {
+    bool quotes = true;
+    bool inner_dots = true;
+    bool hyphen_dots = true;
+    bool hyphen_space = true;
+    bool mid_sentence_dots = true;
+    double max_confidence = 92;
+    int min_letters = 4;
+
+    template <class V>
+    void describe(V& v) {
+        v("quotes", quotes,
+          "drop an unpaired single quote mark (‘ ’ ‚ ` ') at the edge of a known word");
+        v("inner_dots", inner_dots,
+          "split two known words (or a number and a word) joined by a dot or comma");
+        v("hyphen_dots", hyphen_dots, "drop a dot or comma after a line-end hyphen (отде-.)");
+        v("hyphen_space", hyphen_space,
+          "join «экспертно- проверочной»: a hyphen then a space then a lower-case word, inside a "
+          "line");
+        v("mid_sentence_dots", mid_sentence_dots,
+          "OCR pages: drop a dot after a known word when a known lower-case word follows (also on "
+          "the next line)");
+        v("max_confidence", max_confidence, 0.0, 100.0,
+          "OCR pages: only words read below this confidence lose a mid-sentence dot");
+        v("min_letters", min_letters, 1, 20,
+          "shortest word that loses a mid-sentence dot (shorter ones may be abbreviations)");
+    }
+    void validate() const {}
+};
+
+// Repairs the document's kept words in place; every change goes through Page::replace_word.
+void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksParams& params,
+                        const std::string& stage);
+
+}  // namespace scanfix

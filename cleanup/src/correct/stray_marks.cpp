@@ -1,0 +1,159 @@
+// Stray marks glued to words by OCR; see stray_marks.hpp.
+#include "scanfix/cleanup/stray_marks.hpp"
+
+#include "word_shape.hpp"
+
+namespace scanfix {
+namespace {
+
+using correct::is_digit;
+using correct::is_letter;
+using correct::to_u32;
+using correct::to_u8;
+
+bool is_single_quote(char32_t c) {
+    return c == U'‘' || c == U'’' || c == U'‚' || c == U'`' || c == U'\'' || c == U'´' || c == U'‛';
+}
+
+bool all_digits(std::u32string_view s) {
+    if (s.empty()) return false;
+    for (char32_t c : s)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
+int letters(std::u32string_view s) {
+    int n = 0;
+    for (char32_t c : s) n += is_letter(c);
+    return n;
+}
+
+// A known word, or a word of letters whose lower-case form is known.
+bool known(const Lexicon& lex, std::u32string_view word) {
+    return !word.empty() && correct::all_letters(word) && lex.knows(to_u8(word));
+}
+
+// ‘слово / слово` / ‚слово: a single-quote mark at one edge only, not closed in the line.
+bool strip_quotes(std::u32string& w, const Lexicon& lex, bool line_has_pair) {
+    if (line_has_pair || w.size() < 2) return false;
+    std::u32string core = w;
+    while (!core.empty() && is_single_quote(core.front())) core.erase(0, 1);
+    size_t trail = core.size();
+    while (trail > 0 && !is_letter(core[trail - 1])) --trail;
+    std::u32string tail = core.substr(trail);
+    std::u32string kept_tail;
+    for (char32_t c : tail)
+        if (!is_single_quote(c)) kept_tail += c;
+    std::u32string fixed = core.substr(0, trail) + kept_tail;
+    if (fixed == w || !known(lex, core.substr(0, trail))) return false;
+    w = fixed;
+    return true;
+}
+
+// смогут.вернуть → смогут вернуть; 30.апреля → 30 апреля.
+bool split_inner_dot(std::u32string& w, const Lexicon& lex) {
+    for (size_t i = 1; i + 1 < w.size(); ++i) {
+        if (w[i] != U'.' && w[i] != U',') continue;
+        std::u32string left = w.substr(0, i), right = w.substr(i + 1);
+        size_t end = right.size();
+        while (end > 0 && !is_letter(right[end - 1]) && !is_digit(right[end - 1])) --end;
+        std::u32string right_core = right.substr(0, end);
+        bool left_ok = known(lex, left) || (all_digits(left) && left.size() <= 4);
+        bool right_ok = known(lex, right_core) && letters(right_core) >= 2 &&
+                        !(all_digits(left) && letters(right_core) < 3);
+        if (!left_ok || !right_ok || known(lex, w)) continue;
+        w = left + U" " + right;
+        return true;
+    }
+    return false;
+}
+
+// отде-. → отде- (the speck would keep dehyphenate from seeing the hyphen).
+bool drop_dot_after_hyphen(std::u32string& w) {
+    if (w.size() < 3) return false;
+    char32_t last = w.back(), before = w[w.size() - 2];
+    if ((last != U'.' && last != U',') || !correct::is_line_hyphen(before)) return false;
+    w.pop_back();
+    return true;
+}
+
+bool starts_lower_known(const Lexicon& lex, const std::string& next) {
+    std::u32string n = to_u32(next);
+    size_t end = n.size();
+    while (end > 0 && !is_letter(n[end - 1])) --end;
+    std::u32string core = n.substr(0, end);
+    return !core.empty() && correct::case_shape(core) == correct::CaseShape::Lower &&
+           known(lex, core);
+}
+
+bool starts_lower_letter(const std::string& next) {
+    std::u32string n = to_u32(next);
+    return !n.empty() && is_letter(n.front()) &&
+           correct::case_shape(n.substr(0, 1)) == correct::CaseShape::Lower;
+}
+
+}  // namespace
+
+void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksParams& params,
+                        const std::string& stage) {
+    for (Page& page : doc) {
+        // Kept words of the page in reading order, so "the next word" may be on the next line.
+        struct At {
+            int line, word;
+            bool last_in_line;
+        };
+        std::vector<At> order;
+        std::vector<bool> paired(page.lines.size(), false);
+        for (int li = 0; li < int(page.lines.size()); ++li) {
+            const Line& line = page.lines[li];
+            if (line.removed) continue;
+            int opening = 0, closing = 0;
+            size_t first = order.size();
+            for (int wi = 0; wi < int(line.words.size()); ++wi) {
+                const Word& w = line.words[wi];
+                if (w.removed || w.text.empty()) continue;
+                order.push_back({li, wi, false});
+                std::u32string t = to_u32(w.text);
+                opening += is_single_quote(t.front());
+                closing += t.size() > 1 && is_single_quote(t.back());
+            }
+            if (order.size() > first) order.back().last_in_line = true;
+            paired[li] = opening > 0 && closing > 0;
+        }
+        for (size_t k = 0; k < order.size(); ++k) {
+            const At at = order[k];
+            Word& word = page.lines[at.line].words[at.word];
+            if (word.removed) continue;
+            const Word* next = k + 1 < order.size()
+                                   ? &page.lines[order[k + 1].line].words[order[k + 1].word]
+                                   : nullptr;
+            std::u32string w = to_u32(word.text);
+            std::string why;
+            if (params.quotes && strip_quotes(w, lexicon, paired[at.line]))
+                why = "stray quote mark at the edge of a known word";
+            else if (params.hyphen_dots && at.last_in_line && drop_dot_after_hyphen(w))
+                why = "speck after a line-end hyphen";
+            else if (params.inner_dots && split_inner_dot(w, lexicon))
+                why = "two known words joined by a speck";
+            else if (params.hyphen_space && !at.last_in_line && next && w.size() > 2 &&
+                     w.back() == U'-' && is_letter(w[w.size() - 2]) &&
+                     starts_lower_letter(next->text)) {
+                // «экспертно- проверочной» inside a line: OCR read a space after the hyphen.
+                w += to_u32(next->text);
+                page.remove_word(order[k + 1].line, order[k + 1].word, stage,
+                                 "joined to the compound before it");
+                why = "space after a hyphen inside a line";
+            } else if (params.mid_sentence_dots && word.confidence >= 0 &&
+                       word.confidence < params.max_confidence && next && w.size() > 1 &&
+                       w.back() == U'.' && letters(w) >= params.min_letters &&
+                       known(lexicon, w.substr(0, w.size() - 1)) &&
+                       starts_lower_known(lexicon, next->text)) {
+                w.pop_back();
+                why = "dot in mid-sentence after a known word";
+            }
+            if (!why.empty()) page.replace_word(at.line, at.word, to_u8(w), stage, why);
+        }
+    }
+}
+
+}  // namespace scanfix

@@ -1,0 +1,131 @@
+// The batch behind `scanfix run -o DIR` (see batch_run.hpp).
+#include "batch_run.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <opencv2/core/utility.hpp>
+
+#include "common_options.hpp"
+#include "interrupt.hpp"
+#include "progress_display.hpp"
+#include "scanfix/batch/inputs.hpp"
+#include "scanfix/batch/output_layout.hpp"
+#include "scanfix/batch/plan.hpp"
+#include "scanfix/batch/worker_pool.hpp"
+#include "scanfix/cleanup/pipeline.hpp"
+#include "scanfix/core/data_paths.hpp"
+#include "scanfix/core/error.hpp"
+#include "scanfix/core/output_file.hpp"
+#include "scanfix/emit/report.hpp"
+#include "scanfix/ocr/preprocess.hpp"
+
+namespace fs = std::filesystem;
+
+namespace scanfix::cli {
+namespace {
+
+std::vector<batch::OutputTarget> output_targets(const BatchRequest& r) {
+    std::vector<batch::OutputTarget> targets;
+    for (OutputFormat f : r.out.formats) targets.push_back({r.output_dir, output_extension(f)});
+    if (!r.report_dir.empty()) targets.push_back({r.report_dir, ".report.json"});
+    return targets;
+}
+
+// Every folder the outputs of one page go to, created on demand (mirrored subfolders).
+void make_parent_folders(const std::vector<std::string>& paths) {
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        fs::path parent = fs::path(p).parent_path();
+        if (!parent.empty() && !fs::is_directory(parent, ec)) {
+            fs::create_directories(parent, ec);
+            if (ec)
+                throw InputError(parent.string(), "cannot create output folder: " + ec.message());
+        }
+    }
+}
+
+// One worker's page pipeline: its own Tesseract instance, used for every page it takes.
+class PageWorker {
+  public:
+    PageWorker(const BatchRequest& r, const Context& ctx, const std::vector<batch::OutputTarget>& t)
+        : r_(r), ctx_(ctx), targets_(t), recognizer_(r.ocr) {}
+
+    void operator()(const batch::PageTask& task) {
+        Document doc;
+        doc.push_back(load_page(task.source, task.page, r_.load));
+        preprocess_page(doc.front(), ctx_);
+        recognizer_.recognize(doc.front());
+        run_cleanup(doc, ctx_);
+        make_parent_folders(batch::output_paths(task.stem, targets_));
+        write_outputs(doc, r_.output_dir, task.stem, r_.out);
+        if (!r_.report_dir.empty())
+            write_file_atomically((fs::path(r_.report_dir) / (task.stem + ".report.json")).string(),
+                                  cleanup_report_json(doc));
+    }
+
+  private:
+    const BatchRequest& r_;
+    const Context& ctx_;
+    const std::vector<batch::OutputTarget>& targets_;
+    TesseractRecognizer recognizer_;
+};
+
+int exit_code_of(const batch::BatchSummary& s, const batch::BatchPlan& plan, size_t inputs,
+                 const InterruptGuard& interrupt) {
+    if (s.interrupted) return 128 + interrupt.signal_number();
+    size_t failed = s.failures.size() + plan.failures.size();
+    if (failed == 0 && s.stopped_reason.empty()) return kExitOk;
+    if (inputs == 1 && failed == 1 && s.done == 0 && plan.finished_before == 0)
+        return (s.failures.empty() ? plan.failures : s.failures).front().exit_code;
+    return kExitFailure;
+}
+
+}  // namespace
+
+int run_batch(const BatchRequest& r) {
+    batch::PlanOptions plan_opt;
+    if (!r.shard.empty()) plan_opt.shard = batch::parse_shard(r.shard);
+    plan_opt.resume = r.resume;
+    plan_opt.targets = output_targets(r);
+
+    batch::InputList inputs = batch::expand_inputs(r.inputs, r.manifests);
+    if (inputs.files.empty()) throw ConfigError("", 0, "no input images given");
+    std::vector<std::string> protected_paths = inputs.files;
+    for (const std::string& in : r.inputs) protected_paths.push_back(in);
+    check_output_dir(r.output_dir, protected_paths);
+    if (!r.report_dir.empty()) check_output_dir(r.report_dir, protected_paths);
+    batch::OutputLayout layout(inputs);
+    batch::BatchPlan plan = batch::plan_batch(inputs, layout, plan_opt);
+
+    ProgressDisplay display(::isatty(STDERR_FILENO) == 1);
+    Context ctx = make_context(*r.profile, r.debug_dir, r.verbose);
+    bool verbose = r.verbose;
+    ctx.log = [&display, verbose](LogLevel level, const std::string& msg) {
+        if (level == LogLevel::Warning)
+            display.message("warning: " + msg);
+        else if (verbose)
+            display.message(msg);
+    };
+    // One worker per core: OpenCV must not spread each worker's preprocessing over all cores
+    // (Tesseract's own threads are limited by OMP_THREAD_LIMIT=1, see main.cpp).
+    cv::setNumThreads(1);
+
+    InterruptGuard interrupt;
+    batch::PoolOptions pool;
+    pool.jobs = r.jobs;
+    pool.stop = &interrupt.requested();
+    pool.on_progress = [&display](const batch::BatchProgress& p) { display.update(p); };
+    std::vector<batch::OutputTarget> targets = plan_opt.targets;
+    batch::BatchSummary summary = batch::run_pages(
+        plan.todo,
+        [&](int) -> batch::PageWork {
+            auto worker = std::make_shared<PageWorker>(r, ctx, targets);
+            return [worker](const batch::PageTask& t) { (*worker)(t); };
+        },
+        pool);
+    display.summary(summary, plan.finished_before, plan.failures);
+    return exit_code_of(summary, plan, inputs.files.size(), interrupt);
+}
+
+}  // namespace scanfix::cli
