@@ -3,27 +3,41 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "scanfix/core/error.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace scanfix {
 namespace {
 
+// Bounds on what a profile may hold: far above any real profile, low enough that aliases
+// nested in aliases ("billion laughs") cannot make flattening run for ever.
+constexpr int kMaxDepth = 32;
+constexpr size_t kMaxVisits = 100000;
+
 void flatten(const YAML::Node& node, const std::string& prefix, const std::string& file,
-             std::map<std::string, ProfileEntry>& out) {
+             std::map<std::string, ProfileEntry>& out, int depth, size_t& visits) {
     int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+    if (depth > kMaxDepth || ++visits > kMaxVisits)
+        throw ConfigError(file, line,
+                          "the profile is nested too deeply or repeats itself too often");
     if (node.IsMap()) {
         for (const auto& kv : node) {
+            if (!kv.first.IsScalar())
+                throw ConfigError(file, kv.first.Mark().line + 1,
+                                  "a key must be a plain name, not a list or mapping");
             std::string key = kv.first.as<std::string>();
             if (key.find('.') != std::string::npos)
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "key '" + key + "' must not contain a dot; nest it instead");
-            flatten(kv.second, prefix.empty() ? key : prefix + "." + key, file, out);
+            flatten(kv.second, prefix.empty() ? key : prefix + "." + key, file, out, depth + 1,
+                    visits);
         }
         return;
     }
@@ -64,6 +78,9 @@ std::string resolve(const std::string& path_or_name, const std::string& profiles
 }  // namespace
 
 Profile Profile::load_impl(const std::string& path, const std::string& profiles_dir, int depth) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))  // a folder, or a device such as /dev/zero
+        throw ConfigError(path, 0, "a profile must be a regular file");
     std::ifstream in(path);
     if (!in) throw ConfigError(path, 0, "cannot open profile");
     std::stringstream ss;
@@ -74,6 +91,11 @@ Profile Profile::load_impl(const std::string& path, const std::string& profiles_
 Profile Profile::parse_impl(const std::string& text, const std::string& origin,
                             const std::string& profiles_dir, int depth) {
     if (depth > 8) throw ConfigError(origin, 0, "profiles extend each other too deeply (a cycle?)");
+    // YAML is UTF-8; yaml-cpp would pass other bytes through, and a stamp pattern saved in
+    // cp1251 would then silently never match.
+    if (size_t bad = first_invalid_utf8(text); bad != std::string::npos)
+        throw ConfigError(origin, 1 + int(std::count(text.begin(), text.begin() + long(bad), '\n')),
+                          "not valid UTF-8; save the profile as UTF-8");
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -84,7 +106,12 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     if (!root.IsMap()) throw ConfigError(origin, 1, "a profile must be a YAML mapping of keys");
 
     std::map<std::string, ProfileEntry> own;
-    flatten(root, "", origin, own);
+    size_t visits = 0;
+    try {
+        flatten(root, "", origin, own, 0, visits);
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(origin, e.mark.line + 1, "not a valid profile: " + e.msg);
+    }
 
     Profile result;
     auto ext = own.find("extends");

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -72,9 +73,13 @@ std::string lower_ascii(std::string s) {
 
 std::string decode_text(std::string bytes, const std::string& origin, const std::string& encoding) {
     std::string enc = lower_ascii(encoding);
+    // A UTF-16 byte-order mark says the encoding unambiguously (Windows editors write it).
+    bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                           (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    if ((enc == "utf-8" || enc == "utf8") && utf16_bom) enc = "utf-16";
     if (enc != "utf-8" && enc != "utf8") {
         UErrorCode status = U_ZERO_ERROR;
-        UConverter* conv = ucnv_open(encoding.c_str(), &status);
+        UConverter* conv = ucnv_open(enc.c_str(), &status);
         if (U_FAILURE(status)) throw InputError(origin, "unknown encoding '" + encoding + "'");
         ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
         icu::UnicodeString u(bytes.data(), int32_t(bytes.size()), conv, status);
@@ -90,6 +95,14 @@ std::string decode_text(std::string bytes, const std::string& origin, const std:
         throw InputError(origin, "not valid UTF-8 (line " + std::to_string(line) +
                                      "); give --encoding if it is e.g. cp1251");
     }
+    // NUL is valid UTF-8 but never part of a transcription: the file is binary, or UTF-16/32
+    // without a byte-order mark.
+    if (size_t nul = bytes.find('\0'); nul != std::string::npos) {
+        size_t line = 1 + size_t(std::count(bytes.begin(), bytes.begin() + long(nul), '\n'));
+        throw InputError(origin, "contains NUL bytes (line " + std::to_string(line) +
+                                     "): not a text file, or UTF-16 without a byte-order mark "
+                                     "(give --encoding)");
+    }
     std::string out;
     out.reserve(bytes.size());
     for (size_t i = 0; i < bytes.size(); ++i) {
@@ -104,6 +117,9 @@ std::string decode_text(std::string bytes, const std::string& origin, const std:
 }
 
 std::string read_text_file(const std::string& path, const std::string& encoding) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(path, "is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open file");
     std::stringstream ss;

@@ -1,14 +1,18 @@
-// Image loading with OpenCV's codecs, after checking the file's signature so that a renamed
-// or truncated file gets a clear reason instead of an empty image.
+// Image loading with OpenCV's codecs, after the file's own header has been read (see
+// image_header.hpp): a renamed, truncated or oversized file is refused with a clear reason
+// before any decoder allocates memory for it; PDFs go to pdf_pages.hpp. Every page comes out
+// as 8-bit grey or BGR.
 #include "scanfix/ocr/image_loader.hpp"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
+#include "image_header.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/pdf_pages.hpp"
 
@@ -17,39 +21,206 @@ namespace fs = std::filesystem;
 namespace scanfix {
 namespace {
 
-enum class Format { Png, Jpeg, Tiff, Pdf, Unknown };
-
-Format sniff(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    unsigned char b[8] = {0};
-    in.read(reinterpret_cast<char*>(b), sizeof b);
-    std::streamsize n = in.gcount();
-    if (n >= 8 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return Format::Png;
-    if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return Format::Jpeg;
-    if (n >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) ||
-                   (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)))
-        return Format::Tiff;
-    if (n >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return Format::Pdf;
-    return Format::Unknown;
+std::string megapixels(double pixels) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", pixels / 1e6);
+    return buf;
 }
 
-// 8-bit grey or BGR, whatever the file held (16-bit, alpha, palette already expanded).
-cv::Mat to_8bit(const cv::Mat& m) {
-    cv::Mat out = m;
-    if (out.depth() == CV_16U)
-        out.convertTo(out, CV_8U, 1.0 / 257.0);
-    else if (out.depth() == CV_32F || out.depth() == CV_64F)
-        out.convertTo(out, CV_8U, 255.0);
-    else if (out.depth() != CV_8U)
-        out.convertTo(out, CV_8U);
-    if (out.channels() == 4)
-        cv::cvtColor(out, out, cv::COLOR_BGRA2BGR);
-    else if (out.channels() == 2) {
-        std::vector<cv::Mat> planes;
-        cv::split(out, planes);
-        out = planes[0];
+std::string read_bytes(const std::string& path, size_t limit = std::string::npos) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open file");
+    std::string bytes;
+    if (limit == std::string::npos) {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+        bytes.resize(limit);
+        in.read(bytes.data(), std::streamsize(limit));
+        bytes.resize(size_t(in.gcount()));
     }
+    if (in.bad()) throw InputError(path, "read error");
+    return bytes;
+}
+
+// Puts a picture with transparency on white paper: a scan saved with an alpha channel often
+// has black (0,0,0,0) where it is transparent, which would otherwise read as ink.
+cv::Mat on_white(const cv::Mat& colour, const cv::Mat& alpha8) {
+    double lo = 255;
+    cv::minMaxLoc(alpha8, &lo);
+    if (lo >= 255) return colour;
+    cv::Mat a, c, out;
+    alpha8.convertTo(a, CV_32F, 1.0 / 255.0);
+    if (colour.channels() == 3) cv::cvtColor(a, a, cv::COLOR_GRAY2BGR);
+    colour.convertTo(c, CV_32F);
+    cv::Mat white(c.size(), c.type(), cv::Scalar::all(255.0));
+    out = c.mul(a) + white.mul(cv::Scalar::all(1.0) - a);
+    out.convertTo(out, CV_8U);
     return out;
+}
+
+// 8-bit samples whatever the file held: 16-bit scaled, float and signed data stretched from
+// their own range (a float TIFF in [0, 1] maps to 0..255 directly).
+cv::Mat to_8bit_samples(cv::Mat m) {
+    if (m.depth() == CV_8U) return m;
+    cv::Mat out;
+    if (m.depth() == CV_16U) {
+        m.convertTo(out, CV_8U, 1.0 / 257.0);
+        return out;
+    }
+    if (m.depth() == CV_64F || m.depth() == CV_32F) {
+        m.convertTo(m, CV_32F);
+        cv::patchNaNs(m, 0.0);
+    }
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(m.reshape(1), &lo, &hi);
+    if (!std::isfinite(lo) || !std::isfinite(hi)) {
+        m.convertTo(m, CV_32F);
+        cv::Mat finite = cv::abs(m) < std::numeric_limits<float>::max();
+        m.setTo(0.0, ~finite);
+        cv::minMaxLoc(m.reshape(1), &lo, &hi);
+    }
+    bool unit = (m.depth() == CV_32F || m.depth() == CV_64F) && lo >= 0 && hi <= 1;
+    if (unit)
+        m.convertTo(out, CV_8U, 255.0);
+    else if (hi > lo)
+        m.convertTo(out, CV_8U, 255.0 / (hi - lo), -lo * 255.0 / (hi - lo));
+    else
+        out = cv::Mat(m.size(), CV_8UC(m.channels()), cv::Scalar::all(255));
+    return out;
+}
+
+// 8-bit grey or BGR with any transparency composited onto white.
+cv::Mat to_page_image(const cv::Mat& decoded) {
+    cv::Mat m = to_8bit_samples(decoded);
+    std::vector<cv::Mat> planes;
+    switch (m.channels()) {
+        case 1:
+        case 3:
+            return m;
+        case 2:
+            cv::split(m, planes);
+            return on_white(planes[0], planes[1]);
+        case 4: {
+            cv::split(m, planes);
+            cv::Mat bgr;
+            cv::merge(std::vector<cv::Mat>{planes[0], planes[1], planes[2]}, bgr);
+            return on_white(bgr, planes[3]);
+        }
+        default: {
+            cv::Mat bgr;
+            cv::extractChannel(m, bgr, 0);
+            return bgr;
+        }
+    }
+}
+
+// Why a decoder may have given up on a file whose header read well.
+std::string decode_hint(const ImageFrame& f, ImageFormat format) {
+    bool usual_bits = f.bits == 1 || f.bits == 8 || f.bits == 16 ||
+                      (format == ImageFormat::Tiff && (f.bits == 32 || f.bits == 64)) ||
+                      (format == ImageFormat::Png && (f.bits == 2 || f.bits == 4));
+    if (!usual_bits) return "; " + std::to_string(f.bits) + "-bit samples are not supported";
+    if (f.samples > 4)
+        return "; " + std::to_string(f.samples) + " samples per pixel are not supported";
+    return "; the data is corrupt";
+}
+
+// The format after the checks every loader makes first (from the first bytes only).
+ImageFormat checked_format(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw InputError(path, "no such file");
+    if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, not an image");
+    if (!fs::is_regular_file(path, ec))
+        throw InputError(path, "is not a regular file (a device or a pipe?)");
+    if (fs::file_size(path, ec) == 0) throw InputError(path, "empty file");
+    ImageFormat format = sniff_image_format(read_bytes(path, 8));
+    if (format == ImageFormat::Unknown)
+        throw InputError(path, "not a PNG, JPEG, TIFF or PDF file (unrecognised file signature)");
+    return format;
+}
+
+// A PNG, JPEG or TIFF file with its header read; refused when truncated or corrupt.
+struct RasterFile {
+    std::string bytes;
+    ImageHeader header;
+};
+
+RasterFile read_raster(const std::string& path) {
+    RasterFile f;
+    f.bytes = read_bytes(path);
+    if (f.bytes.empty()) throw InputError(path, "empty file");
+    f.header = read_image_header(f.bytes);
+    if (!f.header.problem.empty()) throw InputError(path, f.header.problem);
+    return f;
+}
+
+// Refuses page `index` when its header size is over the limit, before it is decoded.
+void check_pixel_limit(const std::string& path, const RasterFile& f, size_t index,
+                       const LoadOptions& options) {
+    const ImageFrame& frame = f.header.frames[index];
+    double pixels = double(frame.width) * double(frame.height);
+    if (pixels <= double(options.max_pixels)) return;
+    std::string page =
+        f.header.frames.size() > 1 ? "page " + std::to_string(index + 1) + " is " : "image is ";
+    throw InputError(
+        path, page + std::to_string(frame.width) + "x" + std::to_string(frame.height) +
+                  " pixels (" + megapixels(pixels) + " megapixels), larger than the limit of " +
+                  megapixels(double(options.max_pixels)) + " (raise it with --max-megapixels)");
+}
+
+Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
+               const LoadOptions& options) {
+    if (m.empty())
+        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
+    if (double(m.cols) * m.rows > double(options.max_pixels))
+        throw InputError(path, "page " + std::to_string(index + 1) + " is " +
+                                   std::to_string(m.cols) + "x" + std::to_string(m.rows) +
+                                   " pixels, larger than the limit of " +
+                                   megapixels(double(options.max_pixels)) + " megapixels");
+    Page page;
+    page.source = path;
+    page.index = index;
+    page.dpi = dpi;
+    page.image = to_page_image(m);
+    return page;
+}
+
+Page load_pdf_page(const std::string& path, int index, const LoadOptions& options) {
+    int dpi = pdf_page_dpi(path, index, options.dpi);
+    return make_page(path, index, dpi, render_pdf_page(path, index, dpi, options.max_pixels),
+                     options);
+}
+
+// Pages [first, first + count) of a raster file. PNG and TIFF keep their alpha (composited
+// onto white by make_page; OpenCV turns a CMYK TIFF into BGRA); a JPEG is read as grey or
+// BGR — an Adobe CMYK/YCCK JPEG converted by the decoder — with its EXIF orientation applied
+// (photographed pages are often rotated so).
+std::vector<cv::Mat> decode(const std::string& path, RasterFile& f, int first, int count) {
+    std::vector<cv::Mat> images;
+    try {
+        if (f.header.format == ImageFormat::Tiff) {
+            cv::imreadmulti(path, images, first, count, cv::IMREAD_UNCHANGED);
+        } else {
+            cv::Mat buffer(1, int(f.bytes.size()), CV_8U, f.bytes.data());
+            int flags = f.header.format == ImageFormat::Png
+                            ? int(cv::IMREAD_UNCHANGED)
+                            : int(cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+            cv::Mat m = cv::imdecode(buffer, flags);
+            if (!m.empty()) images.push_back(m);
+        }
+    } catch (const cv::Exception& e) {
+        throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
+    }
+    if (int(images.size()) < count) {
+        size_t bad = size_t(first) + images.size();
+        std::string which = f.header.frames.size() > 1
+                                ? "page " + std::to_string(bad + 1) + " of " +
+                                      std::to_string(f.header.frames.size())
+                                : "image";
+        throw InputError(
+            path, "cannot decode " + which + decode_hint(f.header.frames[bad], f.header.format));
+    }
+    return images;
 }
 
 }  // namespace
@@ -61,94 +232,35 @@ bool is_image_path(const std::string& path) {
            ext == ".pdf";
 }
 
-namespace {
-
-// The file's format after the checks every loader makes first.
-Format checked_format(const std::string& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError(path, "no such file");
-    if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, not an image");
-    if (fs::file_size(path, ec) == 0) throw InputError(path, "empty file");
-    Format format = sniff(path);
-    if (format == Format::Unknown)
-        throw InputError(path, "not a PNG, JPEG, TIFF or PDF file (unrecognised file signature)");
-    return format;
-}
-
-Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
-               const LoadOptions& options) {
-    if (m.empty())
-        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
-    if (double(m.cols) * m.rows > double(options.max_pixels))
-        throw InputError(path, "image of " + std::to_string(m.cols) + "x" + std::to_string(m.rows) +
-                                   " pixels is larger than the limit (" +
-                                   std::to_string(options.max_pixels) + " pixels)");
-    Page page;
-    page.source = path;
-    page.index = index;
-    page.dpi = dpi;
-    page.image = to_8bit(m);
-    return page;
-}
-
-Page load_pdf_page(const std::string& path, int index, const LoadOptions& options) {
-    int dpi = pdf_page_dpi(path, index, options.dpi);
-    return make_page(path, index, dpi, render_pdf_page(path, index, dpi, options.max_pixels),
-                     options);
-}
-
-// Decoding errors of OpenCV's codecs become InputErrors naming the file.
-template <class F>
-auto decoding(const std::string& path, F f) {
-    try {
-        return f();
-    } catch (const cv::Exception& e) {
-        throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
-    }
-}
-
-}  // namespace
-
 int count_pages(const std::string& path) {
-    Format format = checked_format(path);
-    if (format == Format::Pdf) return pdf_page_count(path);
-    if (format != Format::Tiff) return 1;
-    size_t n = decoding(path, [&] { return cv::imcount(path, cv::IMREAD_UNCHANGED); });
-    if (n == 0) throw InputError(path, "cannot decode image (truncated or corrupt)");
-    return int(n);
+    ImageFormat format = checked_format(path);
+    if (format == ImageFormat::Pdf) return pdf_page_count(path);
+    if (format != ImageFormat::Tiff) return 1;
+    return int(read_raster(path).header.frames.size());  // from the header: nothing decoded
 }
 
 Page load_page(const std::string& path, int index, const LoadOptions& options) {
-    Format format = checked_format(path);
-    if (format == Format::Pdf) return load_pdf_page(path, index, options);
-    if (format != Format::Tiff) {
-        if (index != 0) throw InputError(path, "has no page " + std::to_string(index + 1));
-        return load_pages(path, options).front();
-    }
-    std::vector<cv::Mat> images;
-    decoding(path, [&] { return cv::imreadmulti(path, images, index, 1, cv::IMREAD_UNCHANGED); });
-    if (images.empty())
-        throw InputError(path, "page " + std::to_string(index + 1) + " cannot be decoded");
-    return make_page(path, index, options.dpi, images.front(), options);
+    ImageFormat format = checked_format(path);
+    if (format == ImageFormat::Pdf) return load_pdf_page(path, index, options);
+    RasterFile f = read_raster(path);
+    if (index < 0 || size_t(index) >= f.header.frames.size())
+        throw InputError(path, "has no page " + std::to_string(index + 1));
+    check_pixel_limit(path, f, size_t(index), options);
+    return make_page(path, index, options.dpi, decode(path, f, index, 1).front(), options);
 }
 
 std::vector<Page> load_pages(const std::string& path, const LoadOptions& options) {
-    Format format = checked_format(path);
+    ImageFormat format = checked_format(path);
     std::vector<Page> pages;
-    if (format == Format::Pdf) {
+    if (format == ImageFormat::Pdf) {
         int n = pdf_page_count(path);
         for (int i = 0; i < n; ++i) pages.push_back(load_pdf_page(path, i, options));
         if (pages.empty()) throw InputError(path, "PDF has no pages");
         return pages;
     }
-    std::vector<cv::Mat> images;
-    decoding(path, [&] {
-        if (format == Format::Tiff) return cv::imreadmulti(path, images, cv::IMREAD_UNCHANGED);
-        cv::Mat m = cv::imread(path, cv::IMREAD_UNCHANGED);
-        if (!m.empty()) images.push_back(m);
-        return true;
-    });
-    if (images.empty()) throw InputError(path, "cannot decode image (truncated or corrupt)");
+    RasterFile f = read_raster(path);
+    for (size_t i = 0; i < f.header.frames.size(); ++i) check_pixel_limit(path, f, i, options);
+    std::vector<cv::Mat> images = decode(path, f, 0, int(f.header.frames.size()));
     for (size_t i = 0; i < images.size(); ++i)
         pages.push_back(make_page(path, int(i), options.dpi, images[i], options));
     return pages;

@@ -102,6 +102,20 @@ TEST_CASE("a broken stamp pattern is a configuration error naming the file and l
     }
 }
 
+TEST_CASE("a stamp pattern that backtracks without end is reported, not run for ever") {
+    LinePatterns patterns;
+    patterns.add("(a+)+$", "archive.yaml", 9);
+    CHECK_FALSE(patterns.matches("aaa b"));
+    try {
+        patterns.matches(std::string(40, 'a') + "!");
+        FAIL("expected ConfigError");
+    } catch (const ConfigError& e) {
+        CHECK(e.file() == "archive.yaml");
+        CHECK(e.line() == 9);
+        CHECK(std::string(e.what()).find("(a+)+$") != std::string::npos);
+    }
+}
+
 TEST_CASE("stray marks are removed from transcriptions, ordinary punctuation stays") {
     Page p = page_from("слово ~ слово .,' конец | точка . и - тире ... «цитата» ¦\n");
     remove_speckle(p, {}, nullptr);

@@ -117,3 +117,23 @@ TEST_CASE("parameter specs describe names, defaults and ranges") {
     CHECK(specs[3].type == ParamType::Choice);
     CHECK(specs[3].choices.size() == 3);
 }
+
+TEST_CASE("hostile profiles are ConfigErrors, not hangs or crashes") {
+    // A list as a key.
+    try {
+        Profile::parse("? [a, b]\n: 1\n", "key.yaml");
+        FAIL("accepted");
+    } catch (const ConfigError& e) {
+        CHECK(e.line() == 1);
+    }
+    // Aliases of aliases: 2^40 keys if expanded.
+    std::string laughs = "l0: &l0 {a: 1, b: 2}\n";
+    for (int i = 1; i < 40; ++i)
+        laughs += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " {a: *l" +
+                  std::to_string(i - 1) + ", b: *l" + std::to_string(i - 1) + "}\n";
+    CHECK_THROWS_AS(Profile::parse(laughs, "laughs.yaml"), ConfigError);
+    // A parent that is a device or a folder.
+    CHECK_THROWS_AS(Profile::parse("extends: /dev/zero\n", "dev.yaml"), ConfigError);
+    CHECK_THROWS_AS(Profile::parse("extends: /tmp/\n", "dir.yaml"), ConfigError);
+    CHECK_THROWS_AS(Profile::load("/dev/null", "."), ConfigError);
+}

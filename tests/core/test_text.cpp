@@ -3,6 +3,7 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/text.hpp"
+#include "test_paths.hpp"
 
 using namespace scanfix;
 
@@ -34,4 +35,19 @@ TEST_CASE("case mapping and length are Unicode-aware") {
     CHECK(to_lower("ШТЫКОВ") == "штыков");
     CHECK(to_upper("ёж") == "ЁЖ");
     CHECK(utf8_length("ёж") == 2);
+}
+
+TEST_CASE("a UTF-16 byte-order mark is honoured; NUL bytes and folders are refused") {
+    std::string utf16le("\xFF\xFE\x22\x04\x35\x04\x0D\x00\x0A\x00", 10);  // "Те\r\n"
+    CHECK(decode_text(utf16le, "u16") == "\xD0\xA2\xD0\xB5\n");
+    std::string utf16be("\xFE\xFF\x04\x22\x04\x35", 6);
+    CHECK(decode_text(utf16be, "u16") == "\xD0\xA2\xD0\xB5");
+    try {
+        decode_text(std::string("ab\ncd\0ef", 8), "bin");
+        FAIL("NUL accepted");
+    } catch (const InputError& e) {
+        CHECK(e.reason().find("NUL") != std::string::npos);
+        CHECK(e.reason().find("line 2") != std::string::npos);
+    }
+    CHECK_THROWS_AS(read_text_file(scanfix::test::source_dir() + "/core"), InputError);
 }

@@ -72,7 +72,7 @@ TEST_CASE("bad image files are refused with a reason") {
     cv::imencode(".png", m, png);
     std::ofstream(dir + "/cut.png", std::ios::binary)
         .write(reinterpret_cast<const char*>(png.data()), std::streamsize(png.size() / 3));
-    CHECK(reason_for(dir + "/cut.png").find("cannot decode") != std::string::npos);
+    CHECK(reason_for(dir + "/cut.png").find("truncated") != std::string::npos);
     CHECK(reason_for(dir).find("directory") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
@@ -83,6 +83,141 @@ TEST_CASE("images over the pixel limit are refused") {
     LoadOptions small;
     small.max_pixels = 5000;
     CHECK_THROWS_AS(load_pages(dir + "/big.png", small), InputError);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+void write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+// An uncompressed little-endian CMYK TIFF (PhotometricInterpretation 5) of one colour, as
+// print-oriented scanning software writes them.
+std::string cmyk_tiff(int w, int h, const uchar cmyk[4]) {
+    std::string b = std::string("II*\0", 4);
+    auto u16 = [&](uint32_t v) { b += char(v & 0xFF), b += char(v >> 8); };
+    auto u32 = [&](uint32_t v) {
+        for (int i = 0; i < 4; ++i) b += char((v >> (8 * i)) & 0xFF);
+    };
+    const uint32_t n = 9, bits_at = 8 + 2 + n * 12 + 4, data_at = bits_at + 8;
+    u32(8);
+    u16(n);
+    auto entry = [&](uint32_t tag, uint32_t type, uint32_t count, uint32_t value) {
+        u16(tag), u16(type), u32(count), u32(value);
+    };
+    entry(256, 3, 1, uint32_t(w));
+    entry(257, 3, 1, uint32_t(h));
+    entry(258, 3, 4, bits_at);
+    entry(259, 3, 1, 1);
+    entry(262, 3, 1, 5);
+    entry(273, 4, 1, data_at);
+    entry(277, 3, 1, 4);
+    entry(278, 3, 1, uint32_t(h));
+    entry(279, 4, 1, uint32_t(w * h * 4));
+    u32(0);
+    for (int i = 0; i < 4; ++i) u16(8);
+    for (int i = 0; i < w * h; ++i) b.append(reinterpret_cast<const char*>(cmyk), 4);
+    return b;
+}
+uint32_t crc32(const std::string& s) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : s) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+std::string be32(uint32_t v) {
+    return {char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF), char(v & 0xFF)};
+}
+
+// A grey-and-alpha PNG (colour type 4) of one value; OpenCV cannot write these, scanners
+// and image editors do. The pixels are stored uncompressed (deflate "stored" block).
+std::string grey_alpha_png(int w, int h, uchar grey, uchar alpha) {
+    std::string raw;
+    for (int y = 0; y < h; ++y) {
+        raw += '\0';  // filter: none
+        for (int x = 0; x < w; ++x) raw += char(grey), raw += char(alpha);
+    }
+    uint32_t a = 1, b = 0;
+    for (unsigned char c : raw) a = (a + c) % 65521, b = (b + a) % 65521;
+    uint16_t len = uint16_t(raw.size());
+    std::string z = std::string("\x78\x01\x01", 3) + char(len & 0xFF) + char(len >> 8) +
+                    char(~len & 0xFF) + char((~len >> 8) & 0xFF) + raw + be32((b << 16) | a);
+    auto chunk = [](const std::string& type, const std::string& data) {
+        return be32(uint32_t(data.size())) + type + data + be32(crc32(type + data));
+    };
+    std::string ihdr = be32(uint32_t(w)) + be32(uint32_t(h)) + std::string("\x08\x04\0\0\0", 5);
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) +
+           chunk("IEND", "");
+}
+}  // namespace
+
+TEST_CASE("a CMYK TIFF becomes BGR of the same colour") {
+    std::string dir = test::temp_dir("cmyk");
+    const uchar yellowish_paper[4] = {0, 0, 40, 10};  // C, M, Y, K
+    write_bytes(dir + "/cmyk.tif", cmyk_tiff(16, 8, yellowish_paper));
+    auto pages = load_pages(dir + "/cmyk.tif");
+    REQUIRE(pages.size() == 1);
+    REQUIRE(pages[0].image.type() == CV_8UC3);
+    cv::Vec3b px = pages[0].image.at<cv::Vec3b>(3, 3);
+    // R = G = 255 * (1 - K) ~ 245, B = 255 * (1 - Y) * (1 - K) ~ 206.
+    CHECK(std::abs(px[2] - 245) <= 2);
+    CHECK(std::abs(px[1] - 245) <= 2);
+    CHECK(std::abs(px[0] - 206) <= 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("transparent parts of a PNG lie on white paper, not on black") {
+    std::string dir = test::temp_dir("alpha");
+    cv::Mat bgra(20, 20, CV_8UC4, cv::Scalar(0, 0, 0, 0));  // transparent black
+    bgra(cv::Rect(5, 5, 4, 4)).setTo(cv::Scalar(10, 10, 10, 255));
+    cv::imwrite(dir + "/a.png", bgra);
+    write_bytes(dir + "/ga.png", grey_alpha_png(20, 20, 0, 0));  // transparent black
+    cv::Mat page = load_pages(dir + "/a.png")[0].image;
+    CHECK(page.at<cv::Vec3b>(0, 0) == cv::Vec3b(255, 255, 255));
+    CHECK(page.at<cv::Vec3b>(6, 6) == cv::Vec3b(10, 10, 10));
+    cv::Mat ga = load_pages(dir + "/ga.png")[0].image;
+    CHECK(ga.channels() <= 3);
+    CHECK(cv::mean(ga)[0] == Approx(255));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("float TIFF samples in [0, 1] map to 0..255") {
+    std::string dir = test::temp_dir("float");
+    cv::Mat f(10, 10, CV_32FC1, cv::Scalar(0.5));
+    f.at<float>(0, 0) = 1.0f;
+    REQUIRE(cv::imwrite(dir + "/f.tif", f));
+    cv::Mat page = load_pages(dir + "/f.tif")[0].image;
+    REQUIRE(page.type() == CV_8UC1);
+    CHECK(std::abs(page.at<uchar>(5, 5) - 128) <= 1);
+    CHECK(page.at<uchar>(0, 0) == 255);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("truncated and oversized files are refused from their headers") {
+    std::string dir = test::temp_dir("headers");
+    cv::Mat m(120, 160, CV_8UC1);
+    cv::randu(m, 0, 255);
+    for (const char* ext : {".jpg", ".tif", ".png"}) {
+        std::vector<uchar> buf;
+        REQUIRE(cv::imencode(ext, m, buf));
+        std::string path = dir + "/cut" + ext;
+        write_bytes(path, std::string(buf.begin(), buf.begin() + long(buf.size() * 2 / 3)));
+        INFO(ext);
+        CHECK(reason_for(path).find("truncated") != std::string::npos);
+        write_bytes(path, std::string(buf.begin(), buf.end()));
+        LoadOptions tiny;
+        tiny.max_pixels = 160 * 120 - 1;
+        try {
+            load_pages(path, tiny);
+            FAIL("not refused");
+        } catch (const InputError& e) {
+            CHECK(e.reason().find("160x120 pixels") != std::string::npos);
+        }
+        CHECK(load_pages(path).size() == 1);
+    }
     std::filesystem::remove_all(dir);
 }
 

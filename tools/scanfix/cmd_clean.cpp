@@ -39,6 +39,7 @@ int run_clean(const CleanOptions& o) {
         return kExitOk;
     }
     Layout layout = parse_layout(o.common.layout);
+    check_not_an_input(o.report, {o.input, o.common.profile});
     std::string text = read_input(o);
     Document doc = document_from_text(text, o.input == "-" ? "<stdin>" : o.input);
     Context ctx = make_context(profile, "", o.common.verbose);

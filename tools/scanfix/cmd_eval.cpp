@@ -8,7 +8,9 @@
 
 #include "cli_errors.hpp"
 #include "commands.hpp"
+#include "common_options.hpp"
 #include "scanfix/core/error.hpp"
+#include "scanfix/core/output_file.hpp"
 #include "scanfix/eval/batch.hpp"
 #include "scanfix/eval/report_html.hpp"
 #include "scanfix/eval/report_text.hpp"
@@ -69,6 +71,7 @@ int run_eval(const EvalOptions& o) {
     if (o.exact) settings.align.exact_cells = 0;
     settings.keep_comparisons = !o.html.empty();
 
+    check_not_an_input(o.html, {o.reference, o.hypothesis});
     eval::Pairing pairing = eval::pair_files(o.reference, o.hypothesis);
     eval::EvalReport report = eval::evaluate_files(pairing, settings);
     // One pair that cannot be read is bad input, not a partial batch.
@@ -84,11 +87,7 @@ int run_eval(const EvalOptions& o) {
         o.json ? eval::render_json_report(report, ro) : eval::render_text_report(report, ro);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
-    if (!o.html.empty()) {
-        std::ofstream html(o.html, std::ios::binary);
-        html << eval::render_html_report(report, ro);
-        if (!html) throw InputError(o.html, "cannot write the HTML report");
-    }
+    if (!o.html.empty()) write_file_atomically(o.html, eval::render_html_report(report, ro));
 
     int code = kExitOk;
     for (const auto& m : report.missing_hypotheses) {

@@ -34,6 +34,7 @@ struct RunOptions {
     std::string lang;
     int psm = -1;
     int dpi = 300;
+    double max_megapixels = 300;
     std::string debug_dir;
     std::string formats = "txt";
     std::string report;
@@ -55,6 +56,7 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     TesseractRecognizer recognizer(ocr);
     LoadOptions load;
     load.dpi = opt.dpi;
+    load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
 
     int failed = 0, last_code = kExitOk;
     Document joined;
@@ -119,6 +121,7 @@ int run(const RunOptions& opt) {
     req.resume = opt.resume;
     req.shard = opt.shard;
     req.load.dpi = opt.dpi;
+    req.load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
     req.ocr = read_params<OcrParams>(profile, "ocr");
     req.out = out;
     req.profile = &profile;
@@ -156,6 +159,9 @@ void add_run_command(CLI::App& app) {
         ->check(CLI::Range(0, 13));
     cmd->add_option("--dpi", opt->dpi, "Resolution of the scans when the file does not say")
         ->check(CLI::Range(50, 2400));
+    cmd->add_option("--max-megapixels", opt->max_megapixels,
+                    "Refuse larger pages before decoding them (memory guard; default 300)")
+        ->check(CLI::Range(1.0, 1000.0));
     cmd->add_option("--debug-dir", opt->debug_dir,
                     "Write intermediate images and overlays of each preprocessing step here");
     cmd->add_option(

@@ -16,8 +16,10 @@ namespace scanfix::cli {
 void add_common_options(CLI::App& cmd, CommonOptions& opt) {
     cmd.add_option("-p,--profile", opt.profile,
                    "Profile: a YAML file, or a name from the profiles folder (default: default)");
+    // One value per --set, so that `--set k=v FILE` leaves FILE to the positional argument.
     cmd.add_option("--set", opt.overrides,
-                   "Override one parameter, e.g. --set preprocess.binarize.k=0.3 (repeatable)");
+                   "Override one parameter, e.g. --set preprocess.binarize.k=0.3 (repeatable)")
+        ->allow_extra_args(false);
     cmd.add_option(
            "--layout", opt.layout,
            "reading: paragraphs flowed, split words rejoined; diplomatic: lines as on the page")
@@ -106,6 +108,14 @@ Context make_context(const Profile& profile, const std::string& debug_dir, bool 
             fmt::print(stderr, "scanfix: {}\n", msg);
     };
     return ctx;
+}
+
+void check_not_an_input(const std::string& output, const std::vector<std::string>& inputs) {
+    std::error_code ec;
+    if (output.empty() || !fs::exists(output, ec)) return;
+    for (const std::string& in : inputs)
+        if (in != "-" && fs::exists(in, ec) && fs::equivalent(in, output, ec))
+            throw InputError(output, "is one of the inputs; refusing to overwrite it");
 }
 
 void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs) {

@@ -36,6 +36,10 @@ void print_params(const std::vector<ParamSpec>& specs, const Profile& profile);
 // The library context: profile, data folder, debug folder and a stderr log for warnings.
 Context make_context(const Profile& profile, const std::string& debug_dir, bool verbose = false);
 
+// Refuses an output file (a report) that is one of the inputs, so that a slip in the order
+// of arguments never replaces a transcription or a scan. Throws InputError.
+void check_not_an_input(const std::string& output, const std::vector<std::string>& inputs);
+
 // Refuses an output folder that would overwrite an input; creates it when missing.
 void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs);
 

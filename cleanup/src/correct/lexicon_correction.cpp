@@ -39,6 +39,8 @@ struct Candidate {
     int source;  // 0: confusion rewrite, 1: hunspell suggestion
 };
 
+constexpr size_t kLongestWord = 40;
+
 }  // namespace
 
 LexiconCorrector::LexiconCorrector(const LexiconCorrectionParams& params,
@@ -59,6 +61,9 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
             !(word[i] == U'-' && i > 0 && i + 1 < word.size() && word[i + 1] != U'-'))
             return {};
     if (int(word.size()) < params_.min_short_length) return {};
+    // No dictionary word is longer; a longer run of letters is noise (a ruled line read as
+    // "cccc…", letters typed over each other), and its rewrites grow as length^max_edits.
+    if (word.size() > kLongestWord) return {};
     // A short word is only corrected towards a word the document itself uses often.
     bool short_word = int(word.size()) < params_.min_length;
     correct::CaseShape shape = correct::case_shape(word);

@@ -1,0 +1,385 @@
+// Header and structure reading for PNG (chunks up to IEND), JPEG (markers up to EOI) and TIFF
+// (every IFD, with its strips or tiles checked against the file size); see image_header.hpp.
+// Every read is bounds-checked: this code sees hostile bytes first, before any decoder does.
+#include "image_header.hpp"
+
+#include <cstdint>
+#include <set>
+
+namespace scanfix {
+namespace {
+
+// Bounds-checked big/little-endian reads over the file's bytes.
+class Bytes {
+  public:
+    Bytes(std::string_view data, bool little) : d_(data), little_(little) {}
+    size_t size() const { return d_.size(); }
+    bool has(uint64_t pos, uint64_t len) const {
+        return pos <= d_.size() && len <= d_.size() - pos;
+    }
+    uint8_t u8(uint64_t pos) const { return static_cast<uint8_t>(d_[size_t(pos)]); }
+    bool u16(uint64_t pos, uint64_t& v) const { return read(pos, 2, v); }
+    bool u32(uint64_t pos, uint64_t& v) const { return read(pos, 4, v); }
+    bool u64(uint64_t pos, uint64_t& v) const { return read(pos, 8, v); }
+    bool read(uint64_t pos, int len, uint64_t& v) const {
+        if (!has(pos, uint64_t(len))) return false;
+        v = 0;
+        for (int i = 0; i < len; ++i) {
+            uint64_t b = u8(pos + uint64_t(little_ ? len - 1 - i : i));
+            v = (v << 8) | b;
+        }
+        return true;
+    }
+
+  private:
+    std::string_view d_;
+    bool little_;
+};
+
+// ---- PNG: signature, IHDR first, then chunks until IEND.
+void read_png(const Bytes& b, ImageHeader& h) {
+    uint64_t pos = 8;
+    bool first = true;
+    while (true) {
+        uint64_t len = 0;
+        if (!b.u32(pos, len) || !b.has(pos + 4, 4)) {
+            h.problem = "truncated: the PNG ends before its end marker (IEND)";
+            return;
+        }
+        std::string type;
+        for (int i = 0; i < 4; ++i) type += char(b.u8(pos + 4 + uint64_t(i)));
+        if (len > 0x7FFFFFFFu) {
+            h.problem = "corrupt: PNG chunk '" + type + "' has an impossible length";
+            return;
+        }
+        if (!b.has(pos + 8, len + 4)) {
+            h.problem = "truncated: the PNG ends inside its '" + type + "' chunk";
+            return;
+        }
+        if (first) {
+            if (type != "IHDR" || len < 13) {
+                h.problem = "corrupt: the PNG does not start with its IHDR header";
+                return;
+            }
+            ImageFrame f;
+            uint64_t w = 0, hgt = 0;
+            b.u32(pos + 8, w);
+            b.u32(pos + 12, hgt);
+            f.width = (long long)w;
+            f.height = (long long)hgt;
+            f.bits = b.u8(pos + 16);
+            switch (b.u8(pos + 17)) {
+                case 2:
+                    f.samples = 3;
+                    break;
+                case 4:
+                    f.samples = 2;
+                    break;
+                case 6:
+                    f.samples = 4;
+                    break;
+                default:
+                    f.samples = 1;
+                    break;  // grey, palette
+            }
+            h.frames.push_back(f);
+            first = false;
+        }
+        if (type == "IEND") return;
+        pos += 12 + len;
+    }
+}
+
+// ---- JPEG: markers from SOI; entropy-coded data after each SOS skipped up to the next marker.
+bool is_sof(uint8_t m) {
+    return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+}
+
+void read_jpeg(const Bytes& b, ImageHeader& h) {
+    const std::string truncated = "truncated: the JPEG ends before its end marker (EOI)";
+    uint64_t pos = 2;
+    while (true) {
+        // A marker is 0xFF (any number of fill bytes) and a code.
+        if (!b.has(pos, 2)) {
+            h.problem = truncated;
+            return;
+        }
+        if (b.u8(pos) != 0xFF) {
+            h.problem = "corrupt: JPEG data where a marker should be";
+            return;
+        }
+        while (b.has(pos, 2) && b.u8(pos + 1) == 0xFF) ++pos;
+        if (!b.has(pos, 2)) {
+            h.problem = truncated;
+            return;
+        }
+        uint8_t m = b.u8(pos + 1);
+        pos += 2;
+        if (m == 0xD9) {
+            if (h.frames.empty()) h.problem = "corrupt: the JPEG has no frame header";
+            return;
+        }
+        if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) continue;  // stand-alone markers
+        uint64_t len = 0;
+        if (!b.u16(pos, len)) {
+            h.problem = truncated;
+            return;
+        }
+        if (len < 2) {
+            h.problem = "corrupt: JPEG segment with an impossible length";
+            return;
+        }
+        if (!b.has(pos, len)) {
+            h.problem = truncated;
+            return;
+        }
+        if (is_sof(m) && len >= 8 && h.frames.empty()) {
+            ImageFrame f;
+            uint64_t w = 0, hgt = 0;
+            f.bits = b.u8(pos + 2);
+            b.u16(pos + 3, hgt);
+            b.u16(pos + 5, w);
+            f.width = (long long)w;
+            f.height = (long long)hgt;
+            f.samples = b.u8(pos + 7);
+            f.cmyk = f.samples == 4;
+            h.frames.push_back(f);
+        }
+        pos += len;
+        if (m == 0xDA) {
+            // Entropy-coded data: 0xFF is followed by 0x00 (stuffing) or a restart marker,
+            // anything else is the next marker.
+            while (true) {
+                if (!b.has(pos, 2)) {
+                    h.problem = truncated;
+                    return;
+                }
+                if (b.u8(pos) == 0xFF) {
+                    uint8_t next = b.u8(pos + 1);
+                    if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+                        pos += 2;
+                        continue;
+                    }
+                    if (next == 0xFF) {
+                        ++pos;
+                        continue;
+                    }
+                    break;
+                }
+                ++pos;
+            }
+        }
+    }
+}
+
+// ---- TIFF (classic and BigTIFF): every IFD in the chain.
+int tiff_type_size(uint64_t type) {
+    switch (type) {
+        case 1:
+        case 2:
+        case 6:
+        case 7:
+            return 1;
+        case 3:
+        case 8:
+            return 2;
+        case 4:
+        case 9:
+        case 11:
+        case 13:
+            return 4;
+        case 5:
+        case 10:
+        case 12:
+        case 16:
+        case 17:
+        case 18:
+            return 8;
+        default:
+            return 0;
+    }
+}
+
+struct TiffReader {
+    const Bytes& b;
+    bool big;
+
+    // The integer values of one IFD entry at `entry` (limited to `max_values`), or false.
+    bool values(uint64_t entry, std::vector<uint64_t>& out, uint64_t max_values) const {
+        uint64_t type = 0, count = 0;
+        b.u16(entry + 2, type);
+        if (!(big ? b.u64(entry + 4, count) : b.u32(entry + 4, count))) return false;
+        int size = tiff_type_size(type);
+        if (size == 0 || count > b.size() || count > max_values) return false;
+        uint64_t field = entry + (big ? 12 : 8);
+        uint64_t inline_size = big ? 8 : 4;
+        uint64_t at = field;
+        if (count * uint64_t(size) > inline_size) {
+            if (!(big ? b.u64(field, at) : b.u32(field, at))) return false;
+        }
+        if (!b.has(at, count * uint64_t(size))) return false;
+        out.clear();
+        for (uint64_t i = 0; i < count; ++i) {
+            uint64_t v = 0;
+            if (type == 3 || type == 8)
+                b.u16(at + i * 2, v);
+            else if (type == 4 || type == 9 || type == 13)
+                b.u32(at + i * 4, v);
+            else if (type == 16 || type == 17 || type == 18)
+                b.u64(at + i * 8, v);
+            else if (size == 1)
+                v = b.u8(at + i);
+            else
+                return false;  // rationals and floats are not used for what we read
+            out.push_back(v);
+        }
+        return true;
+    }
+};
+
+void read_tiff(const Bytes& b, ImageHeader& h) {
+    uint64_t version = 0;
+    b.u16(2, version);
+    bool big = version == 43;
+    uint64_t ifd = 0;
+    if (big ? !b.u64(8, ifd) : !b.u32(4, ifd)) {
+        h.problem = "truncated: the TIFF ends inside its header";
+        return;
+    }
+    TiffReader r{b, big};
+    std::set<uint64_t> seen;
+    const uint64_t entry_size = big ? 20 : 12;
+    while (ifd != 0) {
+        std::string page = "page " + std::to_string(h.frames.size() + 1);
+        if (!seen.insert(ifd).second) {
+            h.problem = "corrupt: the TIFF's list of pages loops back on itself";
+            return;
+        }
+        if (seen.size() > 10000) {
+            h.problem = "corrupt: the TIFF claims more than 10000 pages";
+            return;
+        }
+        uint64_t count = 0;
+        if (!(big ? b.u64(ifd, count) : b.u16(ifd, count))) {
+            h.problem = "truncated: the TIFF ends before the directory of " + page;
+            return;
+        }
+        uint64_t first = ifd + (big ? 8 : 2);
+        if (count > b.size() || !b.has(first, count * entry_size + (big ? 8 : 4))) {
+            h.problem = "truncated: the TIFF ends inside the directory of " + page;
+            return;
+        }
+        ImageFrame f;
+        f.samples = 1;
+        f.bits = 1;  // the TIFF default when BitsPerSample is absent
+        std::vector<uint64_t> offsets, counts, v;
+        bool have_width = false, have_height = false;
+        for (uint64_t i = 0; i < count; ++i) {
+            uint64_t e = first + i * entry_size, tag = 0;
+            b.u16(e, tag);
+            const uint64_t max_blocks = 1u << 24;
+            switch (tag) {
+                case 256:
+                    if (r.values(e, v, 1) && !v.empty())
+                        f.width = (long long)v[0], have_width = true;
+                    break;
+                case 257:
+                    if (r.values(e, v, 1) && !v.empty())
+                        f.height = (long long)v[0], have_height = true;
+                    break;
+                case 258:
+                    if (r.values(e, v, 64) && !v.empty()) f.bits = int(v[0]);
+                    break;
+                case 262:
+                    if (r.values(e, v, 1) && !v.empty()) f.cmyk = v[0] == 5;
+                    break;
+                case 277:
+                    if (r.values(e, v, 1) && !v.empty()) f.samples = int(v[0]);
+                    break;
+                case 339:
+                    if (r.values(e, v, 64) && !v.empty()) f.floating = v[0] == 3;
+                    break;
+                case 273:
+                case 324:
+                    if (!r.values(e, offsets, max_blocks)) {
+                        h.problem = "truncated or corrupt: the strip table of " + page +
+                                    " lies outside the file";
+                        return;
+                    }
+                    break;
+                case 279:
+                case 325:
+                    if (!r.values(e, counts, max_blocks)) {
+                        h.problem = "truncated or corrupt: the strip sizes of " + page +
+                                    " lie outside the file";
+                        return;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!have_width || !have_height) {
+            h.problem = "corrupt: " + page + " of the TIFF has no width or height";
+            return;
+        }
+        if (offsets.size() == counts.size()) {
+            for (size_t i = 0; i < offsets.size(); ++i)
+                if (counts[i] > 0 && !b.has(offsets[i], counts[i])) {
+                    h.problem = "truncated: the image data of " + page +
+                                " reaches past the end of the file";
+                    return;
+                }
+        }
+        h.frames.push_back(f);
+        uint64_t next_at = first + count * entry_size;
+        if (!(big ? b.u64(next_at, ifd) : b.u32(next_at, ifd))) ifd = 0;
+    }
+    if (h.frames.empty()) h.problem = "corrupt: the TIFF has no pages";
+}
+
+}  // namespace
+
+ImageFormat sniff_image_format(std::string_view s) {
+    auto at = [&](size_t i) { return i < s.size() ? static_cast<uint8_t>(s[i]) : 0; };
+    if (s.size() >= 8 && at(0) == 0x89 && at(1) == 'P' && at(2) == 'N' && at(3) == 'G' &&
+        at(4) == 0x0D && at(5) == 0x0A && at(6) == 0x1A && at(7) == 0x0A)
+        return ImageFormat::Png;
+    if (s.size() >= 3 && at(0) == 0xFF && at(1) == 0xD8 && at(2) == 0xFF) return ImageFormat::Jpeg;
+    if (s.size() >= 4 &&
+        ((at(0) == 'I' && at(1) == 'I' && (at(2) == 42 || at(2) == 43) && at(3) == 0) ||
+         (at(0) == 'M' && at(1) == 'M' && at(2) == 0 && (at(3) == 42 || at(3) == 43))))
+        return ImageFormat::Tiff;
+    if (s.substr(0, 5) == "%PDF-") return ImageFormat::Pdf;
+    return ImageFormat::Unknown;
+}
+
+ImageHeader read_image_header(std::string_view bytes) {
+    ImageHeader h;
+    h.format = sniff_image_format(bytes);
+    switch (h.format) {
+        case ImageFormat::Png:
+            read_png(Bytes(bytes, false), h);
+            break;
+        case ImageFormat::Jpeg:
+            read_jpeg(Bytes(bytes, false), h);
+            break;
+        case ImageFormat::Tiff:
+            read_tiff(Bytes(bytes, bytes[0] == 'I'), h);
+            break;
+        default:
+            break;
+    }
+    if (h.problem.empty())
+        for (size_t i = 0; i < h.frames.size(); ++i)
+            if (h.frames[i].width <= 0 || h.frames[i].height <= 0) {
+                h.problem =
+                    "corrupt: the header gives " +
+                    std::string(h.frames.size() > 1 ? "page " + std::to_string(i + 1) + " " : "") +
+                    "a width or height of 0";
+                break;
+            }
+    return h;
+}
+
+}  // namespace scanfix

@@ -1,0 +1,370 @@
+// The bad-input table: each row is one thing archives feed scanfix (a truncated TIFF, a PDF
+// renamed to .png, a cp1251 transcription, a profile with a typo, a wrong argument...) and the
+// exit code and message fragment the real binary must answer with. Every row also checks that
+// the answer is one stderr line (for errors), that the binary did not crash or hang, and that
+// no input file was changed.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "test_paths.hpp"
+
+namespace fs = std::filesystem;
+using scanfix::test::run_command;
+using scanfix::test::slurp;
+
+namespace {
+
+std::string scanfix_bin() {
+    return scanfix::test::binary_dir() + "/tools/scanfix/scanfix";
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+std::string encode(const std::string& ext, const cv::Mat& m, const std::vector<int>& params = {}) {
+    std::vector<uchar> buf;
+    REQUIRE(cv::imencode(ext, m, buf, params));
+    return std::string(buf.begin(), buf.end());
+}
+
+cv::Mat noise_page(int w, int h) {
+    cv::Mat m(h, w, CV_8UC1);
+    cv::randu(m, 0, 255);
+    return m;
+}
+
+uint32_t crc32(const std::string& s) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : s) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+void put_be32(std::string& s, size_t at, uint32_t v) {
+    for (int i = 0; i < 4; ++i) s[at + size_t(i)] = char((v >> (24 - 8 * i)) & 0xFF);
+}
+
+// A small valid PNG whose header claims another size (CRC fixed, so only the size is wrong):
+// the shape of a decompression bomb without the gigabytes.
+std::string png_claiming(uint32_t w, uint32_t h) {
+    std::string png = encode(".png", noise_page(8, 8));
+    put_be32(png, 16, w);
+    put_be32(png, 20, h);
+    put_be32(png, 29, crc32(png.substr(12, 17)));
+    return png;
+}
+
+// A little-endian TIFF of one page whose directory says `w` x `h`; `next_ifd` links the page
+// list (8 = to itself).
+std::string tiff_claiming(uint32_t w, uint32_t h, uint32_t next_ifd = 0) {
+    std::string b = "II*";
+    b += '\0';
+    auto u16 = [&](uint32_t v) { b += char(v & 0xFF), b += char((v >> 8) & 0xFF); };
+    auto u32 = [&](uint32_t v) {
+        for (int i = 0; i < 4; ++i) b += char((v >> (8 * i)) & 0xFF);
+    };
+    auto entry = [&](uint32_t tag, uint32_t type, uint32_t count, uint32_t value) {
+        u16(tag), u16(type), u32(count), u32(value);
+    };
+    u32(8);
+    u16(6);
+    entry(256, 4, 1, w);
+    entry(257, 4, 1, h);
+    entry(258, 3, 1, 8);
+    entry(262, 3, 1, 1);
+    entry(273, 4, 1, 8 + 2 + 6 * 12 + 4);
+    entry(279, 4, 1, 16);
+    u32(next_ifd);
+    b += std::string(16, '\x80');
+    return b;
+}
+
+std::string cut(const std::string& bytes, double fraction) {
+    return bytes.substr(0, size_t(double(bytes.size()) * fraction));
+}
+
+struct Row {
+    const char* what;
+    std::function<void(const std::string& dir)> make;  // writes the inputs into dir
+    std::string args;                                  // "{dir}" stands for the folder
+    int exit_code;
+    std::string fragment;  // in stderr for an error, in stdout for exit code 0
+};
+
+std::string expand(std::string s, const std::string& dir) {
+    for (size_t at; (at = s.find("{dir}")) != std::string::npos;) s.replace(at, 5, dir);
+    return s;
+}
+
+std::map<std::string, std::string> snapshot(const std::string& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files[e.path().string()] = slurp(e.path().string());
+    return files;
+}
+
+const char* kProfileHead = "extends: default\n";
+
+void text(const std::string& path, const std::string& content) {
+    write_bytes(path, content);
+}
+
+std::vector<Row> rows() {
+    const std::string page_args = "run --lang eng ";
+    return {
+        // ---- images
+        {"missing image", [](auto&) {}, page_args + "{dir}/none.png", 3, "no such file"},
+        {"0-byte image", [](auto& d) { text(d + "/empty.png", ""); }, page_args + "{dir}/empty.png",
+         3, "empty file"},
+        {"text renamed to .png", [](auto& d) { text(d + "/t.png", "just some words\n"); },
+         page_args + "{dir}/t.png", 3, "unrecognised file signature"},
+        {"PDF renamed to .png",
+         [](auto& d) { text(d + "/scan.png", "%PDF-1.5\n%\xE2\xE3\n1 0 obj\n"); },
+         page_args + "{dir}/scan.png", 3, "is a PDF"},
+        {"truncated PNG",
+         [](auto& d) {
+             write_bytes(d + "/cut.png", cut(encode(".png", noise_page(300, 200)), 0.5));
+         },
+         page_args + "{dir}/cut.png", 3, "truncated"},
+        {"truncated JPEG",
+         [](auto& d) {
+             write_bytes(d + "/cut.jpg", cut(encode(".jpg", noise_page(300, 200)), 0.5));
+         },
+         page_args + "{dir}/cut.jpg", 3, "truncated"},
+        {"truncated TIFF",
+         [](auto& d) {
+             write_bytes(
+                 d + "/cut.tif",
+                 cut(encode(".tif", noise_page(300, 200), {cv::IMWRITE_TIFF_COMPRESSION, 1}), 0.5));
+         },
+         page_args + "{dir}/cut.tif", 3, "truncated"},
+        {"a folder given as an image", [](auto& d) { fs::create_directories(d + "/scans.png"); },
+         page_args + "{dir}/scans.png", 3, "is a directory"},
+        {"a device given as an image", [](auto&) {}, page_args + "/dev/zero", 3,
+         "not a regular file"},
+        {"PNG claiming 30000x30000 pixels",
+         [](auto& d) { write_bytes(d + "/bomb.png", png_claiming(30000, 30000)); },
+         page_args + "{dir}/bomb.png", 3, "larger than the limit of 300.0"},
+        {"TIFF claiming 100000x100000 pixels",
+         [](auto& d) { write_bytes(d + "/bomb.tif", tiff_claiming(100000, 100000)); },
+         page_args + "{dir}/bomb.tif", 3, "larger than the limit"},
+        {"page larger than a lowered --max-megapixels",
+         [](auto& d) {
+             write_bytes(d + "/wide.png",
+                         encode(".png", cv::Mat(1000, 2000, CV_8UC1, cv::Scalar(255))));
+         },
+         page_args + "--max-megapixels 1 {dir}/wide.png", 3, "2000x1000 pixels"},
+        {"PNG with a width of 0",
+         [](auto& d) { write_bytes(d + "/zero.png", png_claiming(0, 10)); },
+         page_args + "{dir}/zero.png", 3, "width or height of 0"},
+        {"TIFF whose page list loops",
+         [](auto& d) { write_bytes(d + "/loop.tif", tiff_claiming(4, 4, 8)); },
+         page_args + "{dir}/loop.tif", 3, "loops back"},
+        {"JPEG with garbage after its signature",
+         [](auto& d) {
+             write_bytes(d + "/junk.jpg",
+                         std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10) + std::string(64, 'x'));
+         },
+         page_args + "{dir}/junk.jpg", 3, "{dir}/junk.jpg"},
+        // ---- transcriptions
+        {"cp1251 transcription read as UTF-8",
+         [](auto& d) { text(d + "/cp.txt", "line one\n\xd2\xe5\xea\xf1\xf2 \xe2 cp1251\n"); },
+         "clean {dir}/cp.txt", 3, "not valid UTF-8 (line 2); give --encoding"},
+        {"cp1251 transcription with --encoding cp1251",
+         [](auto& d) { text(d + "/cp.txt", "\xd2\xe5\xea\xf1\xf2 \xe2 cp1251\n"); },
+         "clean --encoding cp1251 {dir}/cp.txt", 0, "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82"},
+        {"koi8-r transcription with --encoding koi8-r",
+         [](auto& d) { text(d + "/k.txt", "\xf4\xc5\xcb\xd3\xd4 koi8\n"); },
+         "clean --encoding koi8-r {dir}/k.txt", 0, "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82"},
+        {"unknown --encoding", [](auto& d) { text(d + "/a.txt", "abc\n"); },
+         "clean --encoding klingon-8 {dir}/a.txt", 3, "unknown encoding 'klingon-8'"},
+        {"UTF-16 with a byte-order mark",
+         [](auto& d) {
+             text(d + "/u16.txt",
+                  std::string("\xFF\xFE\x22\x04\x35\x04\x3A\x04\x41\x04\x42\x04\x0A\x00", 14));
+         },
+         "clean {dir}/u16.txt", 0, "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82"},
+        {"UTF-8 with a byte-order mark and CRLF",
+         [](auto& d) {
+             text(d + "/bom.txt", "\xEF\xBB\xBF\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82\r\n");
+         },
+         "clean {dir}/bom.txt", 0, "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82\n"},
+        {"broken UTF-8 in the middle of a word",
+         [](auto& d) { text(d + "/broken.txt", "ok\nok\n\xd0\xa2\xd0\n"); },
+         "clean {dir}/broken.txt", 3, "(line 3)"},
+        {"a binary file given as a transcription",
+         [](auto& d) {
+             write_bytes(d + "/img.txt", std::string("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14));
+         },
+         "clean {dir}/img.txt", 3, "contains NUL bytes"},
+        {"a folder given as a transcription", [](auto& d) { fs::create_directories(d + "/texts"); },
+         "clean {dir}/texts", 3, "is a directory"},
+        {"missing transcription", [](auto&) {}, "clean {dir}/none.txt", 3, "cannot open file"},
+        {"malformed XML reference",
+         [](auto& d) {
+             text(d + "/ref.xml", "<?xml version=\"1.0\"?>\n<alto>\n<TextLine>\n</alto>\n");
+             text(d + "/hyp.txt", "x\n");
+         },
+         "eval {dir}/ref.xml {dir}/hyp.txt", 3, "malformed XML (line 4)"},
+        {"HTML reference without hOCR classes",
+         [](auto& d) {
+             text(d + "/ref.html", "<html><body><p>text</p></body></html>\n");
+             text(d + "/hyp.txt", "x\n");
+         },
+         "eval {dir}/ref.html {dir}/hyp.txt", 3, "HTML without hOCR"},
+        {"hypothesis in cp1251",
+         [](auto& d) {
+             text(d + "/ref.txt", "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82\n");
+             text(d + "/hyp.txt", "\xd2\xe5\xea\xf1\xf2\n");
+         },
+         "eval {dir}/ref.txt {dir}/hyp.txt", 3, "hyp.txt: not valid UTF-8"},
+        // ---- profiles
+        {"profile key with a typo",
+         [](auto& d) {
+             text(d + "/typo.yaml",
+                  std::string(kProfileHead) + "cleanup:\n  speckle:\n    max_confidnce: 40\n");
+         },
+         "clean --profile {dir}/typo.yaml {dir}/typo.yaml", 4,
+         "typo.yaml:4: unknown key 'cleanup.speckle.max_confidnce'"},
+        {"profile value of the wrong type",
+         [](auto& d) {
+             text(d + "/type.yaml",
+                  std::string(kProfileHead) + "cleanup:\n  speckle:\n    max_confidence: high\n");
+         },
+         "clean --profile {dir}/type.yaml {dir}/type.yaml", 4,
+         "type.yaml:4: 'cleanup.speckle.max_confidence': expected a"},
+        {"profile value out of range",
+         [](auto& d) { text(d + "/range.yaml", std::string(kProfileHead) + "ocr:\n  psm: 42\n"); },
+         "run --profile {dir}/range.yaml {dir}/range.yaml", 4,
+         "range.yaml:3: 'ocr.psm': 42 is out of range"},
+        {"profile that is not valid YAML",
+         [](auto& d) { text(d + "/yaml.yaml", "cleanup:\n  stages: [speckle\n  other: 1\n"); },
+         "clean --profile {dir}/yaml.yaml {dir}/yaml.yaml", 4, "yaml.yaml:"},
+        {"profile saved in cp1251",
+         [](auto& d) {
+             text(d + "/cp.yaml", std::string(kProfileHead) +
+                                      "cleanup:\n  stamp:\n    extra_patterns: "
+                                      "['\xd1\xe5\xea\xf0\xe5\xf2\xed\xee']\n");
+         },
+         "clean --profile {dir}/cp.yaml {dir}/cp.yaml", 4, "cp.yaml:4: not valid UTF-8"},
+        {"profile extending a missing parent",
+         [](auto& d) { text(d + "/orphan.yaml", "extends: no-such-archive\n"); },
+         "clean --profile {dir}/orphan.yaml {dir}/orphan.yaml", 4, "orphan.yaml:1: parent profile"},
+        {"profiles extending each other",
+         [](auto& d) {
+             text(d + "/a.yaml", "extends: b\n");
+             text(d + "/b.yaml", "extends: a\n");
+         },
+         "clean --profile {dir}/a.yaml {dir}/a.yaml", 4, "too deeply"},
+        {"profile extending a device",
+         [](auto& d) { text(d + "/dev.yaml", "extends: /dev/zero\n"); },
+         "clean --profile {dir}/dev.yaml {dir}/dev.yaml", 4, "regular file"},
+        {"profile with a list as a key", [](auto& d) { text(d + "/key.yaml", "? [a, b]\n: 1\n"); },
+         "clean --profile {dir}/key.yaml {dir}/key.yaml", 4,
+         "key.yaml:1: a key must be a plain name"},
+        {"profile whose aliases multiply",
+         [](auto& d) {
+             std::string y = "l0: &l0 {a: 1, b: 2}\n";
+             for (int i = 1; i < 40; ++i)
+                 y += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " {a: *l" +
+                      std::to_string(i - 1) + ", b: *l" + std::to_string(i - 1) + "}\n";
+             text(d + "/laughs.yaml", y);
+         },
+         "clean --profile {dir}/laughs.yaml {dir}/laughs.yaml", 4, "repeats itself too often"},
+        {"unknown cleanup stage",
+         [](auto& d) {
+             text(d + "/stage.yaml",
+                  std::string(kProfileHead) + "cleanup:\n  stages: [speckle, stamps]\n");
+         },
+         "clean --profile {dir}/stage.yaml {dir}/stage.yaml", 4, "'stamps'"},
+        {"stamp pattern that is not a regular expression",
+         [](auto& d) {
+             text(d + "/re.yaml", std::string(kProfileHead) +
+                                      "cleanup:\n  stamp:\n    extra_patterns: ['(unclosed']\n");
+         },
+         "clean --profile {dir}/re.yaml {dir}/re.yaml", 4, "not a valid ICU regular expression"},
+        {"stamp pattern that backtracks without end",
+         [](auto& d) {
+             text(d + "/slow.yaml",
+                  std::string(kProfileHead) +
+                      "cleanup:\n  stages: [stamp]\n  stamp:\n    extra_patterns: ['(a+)+$']\n");
+             text(d + "/a.txt", std::string(40, 'a') + "!\n");
+         },
+         "clean --profile {dir}/slow.yaml {dir}/a.txt", 4, "takes too long"},
+        {"missing profile", [](auto& d) { text(d + "/a.txt", "x\n"); },
+         "clean --profile {dir}/none.yaml {dir}/a.txt", 4, "profile not found"},
+        {"--set without a value", [](auto& d) { text(d + "/a.txt", "x\n"); },
+         "clean --set cleanup.speckle {dir}/a.txt", 4, "is not key=value"},
+        {"--set of an unknown key", [](auto& d) { text(d + "/a.txt", "x\n"); },
+         "clean --set cleanup.speckel.max_height=1 {dir}/a.txt", 4, "cleanup.speckel.max_height"},
+        {"--report naming the transcription itself", [](auto& d) { text(d + "/a.txt", "words\n"); },
+         "clean --report {dir}/a.txt {dir}/a.txt", 3, "is one of the inputs"},
+        {"--html naming the reference itself",
+         [](auto& d) {
+             text(d + "/ref.txt", "words\n");
+             text(d + "/hyp.txt", "words\n");
+         },
+         "eval --html {dir}/ref.txt {dir}/ref.txt {dir}/hyp.txt", 3, "is one of the inputs"},
+        // ---- arguments
+        {"no subcommand", [](auto&) {}, "", 2, "subcommand"},
+        {"unknown option", [](auto&) {}, "run --colour {dir}/p.png", 2, "--colour"},
+        {"--dpi out of range", [](auto&) {}, "run --dpi 10 {dir}/p.png", 2, "--dpi"},
+        {"--max-megapixels of 0", [](auto&) {}, "run --max-megapixels 0 {dir}/p.png", 2,
+         "--max-megapixels"},
+        {"unknown --layout", [](auto&) {}, "clean --layout pretty -", 2, "--layout"},
+        {"eval without a hypothesis", [](auto&) {}, "eval {dir}/ref.txt", 2, "HYP"},
+        {"--psm as a word", [](auto&) {}, "run --psm auto {dir}/p.png", 2, "--psm"},
+    };
+}
+
+}  // namespace
+
+TEST_CASE("bad inputs get a clear answer, never a crash, and inputs stay untouched") {
+    std::vector<Row> table = rows();
+    REQUIRE(table.size() >= 25);
+    for (const Row& row : table) {
+        DYNAMIC_SECTION(row.what) {
+            std::string dir = scanfix::test::temp_dir("bad-input");
+            row.make(dir);
+            auto before = snapshot(dir);
+            std::string out, err, args = expand(row.args, dir);
+            auto start = std::chrono::steady_clock::now();
+            int rc = run_command(scanfix_bin() + " " + args, &out, &err);
+            double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            INFO("scanfix " << args << "\nexit " << rc << "\nstdout: " << out.substr(0, 400)
+                            << "\nstderr: " << err);
+            if (rc == 5 && row.exit_code != 5) {
+                WARN("skipped (Tesseract language missing): " << row.what);
+                fs::remove_all(dir);
+                continue;
+            }
+            CHECK(rc == row.exit_code);
+            std::string fragment = expand(row.fragment, dir);
+            if (row.exit_code == 0) {
+                CHECK(out.find(fragment) != std::string::npos);
+            } else {
+                CHECK(err.find(fragment) != std::string::npos);
+                if (row.exit_code != 2) {
+                    CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+                    CHECK(out.empty());
+                }
+            }
+            CHECK(err.find("runtime error") == std::string::npos);  // UBSan
+            CHECK(err.find("internal error") == std::string::npos);
+            CHECK(seconds < 60);
+            CHECK(snapshot(dir) == before);
+            fs::remove_all(dir);
+        }
+    }
+}
