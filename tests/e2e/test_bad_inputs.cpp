@@ -128,9 +128,9 @@ std::vector<Row> rows() {
          3, "empty file"},
         {"text renamed to .png", [](auto& d) { text(d + "/t.png", "just some words\n"); },
          page_args + "{dir}/t.png", 3, "unrecognised file signature"},
-        {"PDF renamed to .png",
+        {"broken PDF renamed to .png",
          [](auto& d) { text(d + "/scan.png", "%PDF-1.5\n%\xE2\xE3\n1 0 obj\n"); },
-         page_args + "{dir}/scan.png", 3, "is a PDF"},
+         page_args + "{dir}/scan.png", 3, "scan.png: cannot read PDF"},
         {"truncated PNG",
          [](auto& d) {
              write_bytes(d + "/cut.png", cut(encode(".png", noise_page(300, 200)), 0.5));
@@ -148,8 +148,9 @@ std::vector<Row> rows() {
                  cut(encode(".tif", noise_page(300, 200), {cv::IMWRITE_TIFF_COMPRESSION, 1}), 0.5));
          },
          page_args + "{dir}/cut.tif", 3, "truncated"},
-        {"a folder given as an image", [](auto& d) { fs::create_directories(d + "/scans.png"); },
-         page_args + "{dir}/scans.png", 3, "is a directory"},
+        {"an empty folder given as an image",
+         [](auto& d) { fs::create_directories(d + "/scans.png"); }, page_args + "{dir}/scans.png",
+         3, "scans.png: no PNG, JPEG"},
         {"a device given as an image", [](auto&) {}, page_args + "/dev/zero", 3,
          "not a regular file"},
         {"PNG claiming 30000x30000 pixels",
