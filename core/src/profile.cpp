@@ -33,6 +33,8 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "a key must be a plain name, not a list or mapping");
             std::string key = kv.first.as<std::string>();
+            if (key.empty())
+                throw ConfigError(file, kv.first.Mark().line + 1, "a key must not be empty");
             if (key.find('.') != std::string::npos)
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "key '" + key + "' must not contain a dot; nest it instead");
@@ -125,7 +127,18 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
         result = load_impl(parent, profiles_dir, depth + 1);
         own.erase(ext);
     }
-    for (auto& kv : own) result.entries_[kv.first] = std::move(kv.second);
+    for (auto& kv : own) {
+        // A child's value replaces the parent's whole subtree under that key, and the parent's
+        // plain values on the way to it: the merged profile never holds "a" and "a.b" at once.
+        const std::string& key = kv.first;
+        auto& merged = result.entries_;
+        for (auto it = merged.lower_bound(key + ".");
+             it != merged.end() && it->first.compare(0, key.size() + 1, key + ".") == 0;)
+            it = merged.erase(it);
+        for (size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
+            merged.erase(key.substr(0, dot));
+        merged[key] = std::move(kv.second);
+    }
     result.name_ = fs::path(origin).stem().string();
     return result;
 }
@@ -175,8 +188,12 @@ std::string Profile::to_yaml() const {
         std::stringstream ss(kv.first);
         for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
         YAML::Node node = root;
+        if (parts.empty()) continue;
         for (size_t i = 0; i + 1 < parts.size(); ++i) {
             if (!node[parts[i]]) node[parts[i]] = YAML::Node(YAML::NodeType::Map);
+            if (!node[parts[i]].IsMap())  // only --set can make "a" and "a.b" both hold values
+                throw ConfigError(kv.second.file, kv.second.line,
+                                  "'" + kv.first + "' lies under a key that holds a value");
             node.reset(node[parts[i]]);  // rebind; plain assignment would overwrite the value
         }
         if (kv.second.is_list) {
