@@ -95,9 +95,21 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     if (depth > 8) throw ConfigError(origin, 0, "profiles extend each other too deeply (a cycle?)");
     // YAML is UTF-8; yaml-cpp would pass other bytes through, and a stamp pattern saved in
     // cp1251 would then silently never match.
+    auto line_at = [&](size_t at) {
+        return 1 + int(std::count(text.begin(), text.begin() + long(at), '\n'));
+    };
     if (size_t bad = first_invalid_utf8(text); bad != std::string::npos)
-        throw ConfigError(origin, 1 + int(std::count(text.begin(), text.begin() + long(bad), '\n')),
-                          "not valid UTF-8; save the profile as UTF-8");
+        throw ConfigError(origin, line_at(bad), "not valid UTF-8; save the profile as UTF-8");
+    // YAML allows no control characters but tab and line breaks (C0, DEL and C1 but NEL).
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                       (c == 0xC2 && next >= 0x80 && next <= 0x9F && next != 0x85);
+        if (control)
+            throw ConfigError(origin, line_at(i),
+                              "contains a control character; a profile is plain text");
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text);
