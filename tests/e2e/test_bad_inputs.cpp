@@ -141,6 +141,15 @@ std::vector<Row> rows() {
              write_bytes(d + "/cut.jpg", cut(encode(".jpg", noise_page(300, 200)), 0.5));
          },
          page_args + "{dir}/cut.jpg", 3, "truncated"},
+        {"JPEG whose data is damaged inside",
+         [](auto& d) {
+             std::string jpg = encode(".jpg", noise_page(300, 200));
+             for (size_t i = jpg.size() / 2; i < jpg.size() / 2 + 2000 && i + 2 < jpg.size();
+                  i += 97)
+                 jpg[i] = '\0';
+             write_bytes(d + "/damaged.jpg", jpg);
+         },
+         page_args + "{dir}/damaged.jpg", 3, "damaged JPEG data"},
         {"truncated TIFF",
          [](auto& d) {
              write_bytes(
