@@ -62,6 +62,22 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
     out[prefix] = std::move(e);
 }
 
+// YAML reads CR as a line break, but yaml-cpp keeps a lone CR before the end of the file in
+// the last value ("no\r"); profiles saved on Windows or old Macs read alike once folded.
+std::string unix_line_ends(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+        } else {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        }
+    }
+    return out;
+}
+
 std::string resolve(const std::string& path_or_name, const std::string& profiles_dir,
                     const std::string& relative_to) {
     fs::path p(path_or_name);
@@ -112,7 +128,7 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     }
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        root = YAML::Load(unix_line_ends(text));
     } catch (const YAML::Exception& e) {
         throw ConfigError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
     }
