@@ -141,6 +141,13 @@ std::vector<Row> rows() {
              write_bytes(d + "/cut.jpg", cut(encode(".jpg", noise_page(300, 200)), 0.5));
          },
          page_args + "{dir}/cut.jpg", 3, "truncated"},
+        {"PNG with a damaged byte",
+         [](auto& d) {
+             std::string png = encode(".png", noise_page(300, 200));
+             png[png.size() / 2] = char(png[png.size() / 2] ^ 0x5A);
+             write_bytes(d + "/flipped.png", png);
+         },
+         page_args + "{dir}/flipped.png", 3, "chunk fails its checksum"},
         {"JPEG whose data is damaged inside",
          [](auto& d) {
              std::string jpg = encode(".jpg", noise_page(300, 200));
