@@ -33,6 +33,8 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "a key must be a plain name, not a list or mapping");
             std::string key = kv.first.as<std::string>();
+            if (key.empty())
+                throw ConfigError(file, kv.first.Mark().line + 1, "a key must not be empty");
             if (key.find('.') != std::string::npos)
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "key '" + key + "' must not contain a dot; nest it instead");
@@ -58,6 +60,22 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
         return;  // "key:" with nothing after it sets nothing
     }
     out[prefix] = std::move(e);
+}
+
+// YAML reads CR as a line break, but yaml-cpp keeps a lone CR before the end of the file in
+// the last value ("no\r"); profiles saved on Windows or old Macs read alike once folded.
+std::string unix_line_ends(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+        } else {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        }
+    }
+    return out;
 }
 
 std::string resolve(const std::string& path_or_name, const std::string& profiles_dir,
@@ -93,12 +111,24 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     if (depth > 8) throw ConfigError(origin, 0, "profiles extend each other too deeply (a cycle?)");
     // YAML is UTF-8; yaml-cpp would pass other bytes through, and a stamp pattern saved in
     // cp1251 would then silently never match.
+    auto line_at = [&](size_t at) {
+        return 1 + int(std::count(text.begin(), text.begin() + long(at), '\n'));
+    };
     if (size_t bad = first_invalid_utf8(text); bad != std::string::npos)
-        throw ConfigError(origin, 1 + int(std::count(text.begin(), text.begin() + long(bad), '\n')),
-                          "not valid UTF-8; save the profile as UTF-8");
+        throw ConfigError(origin, line_at(bad), "not valid UTF-8; save the profile as UTF-8");
+    // YAML allows no control characters but tab and line breaks (C0, DEL and C1 but NEL).
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                       (c == 0xC2 && next >= 0x80 && next <= 0x9F && next != 0x85);
+        if (control)
+            throw ConfigError(origin, line_at(i),
+                              "contains a control character; a profile is plain text");
+    }
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        root = YAML::Load(unix_line_ends(text));
     } catch (const YAML::Exception& e) {
         throw ConfigError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
     }
@@ -125,7 +155,18 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
         result = load_impl(parent, profiles_dir, depth + 1);
         own.erase(ext);
     }
-    for (auto& kv : own) result.entries_[kv.first] = std::move(kv.second);
+    for (auto& kv : own) {
+        // A child's value replaces the parent's whole subtree under that key, and the parent's
+        // plain values on the way to it: the merged profile never holds "a" and "a.b" at once.
+        const std::string& key = kv.first;
+        auto& merged = result.entries_;
+        for (auto it = merged.lower_bound(key + ".");
+             it != merged.end() && it->first.compare(0, key.size() + 1, key + ".") == 0;)
+            it = merged.erase(it);
+        for (size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
+            merged.erase(key.substr(0, dot));
+        merged[key] = std::move(kv.second);
+    }
     result.name_ = fs::path(origin).stem().string();
     return result;
 }
@@ -175,8 +216,12 @@ std::string Profile::to_yaml() const {
         std::stringstream ss(kv.first);
         for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
         YAML::Node node = root;
+        if (parts.empty()) continue;
         for (size_t i = 0; i + 1 < parts.size(); ++i) {
             if (!node[parts[i]]) node[parts[i]] = YAML::Node(YAML::NodeType::Map);
+            if (!node[parts[i]].IsMap())  // only --set can make "a" and "a.b" both hold values
+                throw ConfigError(kv.second.file, kv.second.line,
+                                  "'" + kv.first + "' lies under a key that holds a value");
             node.reset(node[parts[i]]);  // rebind; plain assignment would overwrite the value
         }
         if (kv.second.is_list) {

@@ -3,6 +3,7 @@
 // Every read is bounds-checked: this code sees hostile bytes first, before any decoder does.
 #include "image_header.hpp"
 
+#include <array>
 #include <cstdint>
 #include <set>
 
@@ -36,7 +37,24 @@ class Bytes {
     bool little_;
 };
 
-// ---- PNG: signature, IHDR first, then chunks until IEND.
+// CRC-32 as PNG uses it (ISO 3309), over `len` bytes from `pos`.
+uint32_t png_crc(const Bytes& b, uint64_t pos, uint64_t len) {
+    static const auto table = [] {
+        std::array<uint32_t, 256> t{};
+        for (uint32_t n = 0; n < 256; ++n) {
+            uint32_t c = n;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    uint32_t c = 0xFFFFFFFFu;
+    for (uint64_t i = 0; i < len; ++i) c = table[(c ^ b.u8(pos + i)) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+// ---- PNG: signature, IHDR first, then chunks until IEND, each with its checksum (libpng
+// would otherwise print its own complaint on stderr before giving up).
 void read_png(const Bytes& b, ImageHeader& h) {
     uint64_t pos = 8;
     bool first = true;
@@ -54,6 +72,12 @@ void read_png(const Bytes& b, ImageHeader& h) {
         }
         if (!b.has(pos + 8, len + 4)) {
             h.problem = "truncated: the PNG ends inside its '" + type + "' chunk";
+            return;
+        }
+        uint64_t stored = 0;
+        b.u32(pos + 8 + len, stored);
+        if (png_crc(b, pos + 4, len + 4) != stored) {
+            h.problem = "corrupt: the PNG's '" + type + "' chunk fails its checksum";
             return;
         }
         if (first) {

@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "image_header.hpp"
+#include "jpeg_integrity.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/pdf_pages.hpp"
 
@@ -151,6 +152,10 @@ RasterFile read_raster(const std::string& path) {
     if (f.bytes.empty()) throw InputError(path, "empty file");
     f.header = read_image_header(f.bytes);
     if (!f.header.problem.empty()) throw InputError(path, f.header.problem);
+    if (f.header.format == ImageFormat::Jpeg)
+        if (std::string damage = jpeg_damage(f.bytes); !damage.empty())
+            throw InputError(path,
+                             "damaged JPEG data (" + damage + "); the page would have grey bands");
     return f;
 }
 

@@ -137,3 +137,19 @@ TEST_CASE("hostile profiles are ConfigErrors, not hangs or crashes") {
     CHECK_THROWS_AS(Profile::parse("extends: /tmp/\n", "dir.yaml"), ConfigError);
     CHECK_THROWS_AS(Profile::load("/dev/null", "."), ConfigError);
 }
+
+TEST_CASE("a child profile's mapping replaces the parent's value at that key, and back") {
+    std::string dir = scanfix::test::temp_dir("override");
+    std::ofstream(dir + "/parent.yaml") << "a: 1\nb:\n  c: 2\n  d: 3\n";
+    Profile p = Profile::parse("extends: parent\na:\n  x: 4\nb: 5\n", dir + "/child.yaml");
+    CHECK(p.find("a") == nullptr);
+    REQUIRE(p.find("a.x"));
+    CHECK(p.find("b.c") == nullptr);
+    CHECK(p.find("b.d") == nullptr);
+    REQUIRE(p.find("b"));
+    CHECK(p.find("b")->values[0] == "5");
+    Profile q = Profile::parse(p.to_yaml(), "q.yaml");
+    CHECK(q.entries().size() == p.entries().size());
+    CHECK_THROWS_AS(Profile::parse("\"\": 1\n", "empty.yaml"), ConfigError);
+    std::filesystem::remove_all(dir);
+}

@@ -128,9 +128,9 @@ std::vector<Row> rows() {
          3, "empty file"},
         {"text renamed to .png", [](auto& d) { text(d + "/t.png", "just some words\n"); },
          page_args + "{dir}/t.png", 3, "unrecognised file signature"},
-        {"damaged PDF renamed to .png",
+        {"broken PDF renamed to .png",
          [](auto& d) { text(d + "/scan.png", "%PDF-1.5\n%\xE2\xE3\n1 0 obj\n"); },
-         page_args + "{dir}/scan.png", 3, "damaged or not a PDF"},
+         page_args + "{dir}/scan.png", 3, "scan.png: cannot read PDF"},
         {"truncated PNG",
          [](auto& d) {
              write_bytes(d + "/cut.png", cut(encode(".png", noise_page(300, 200)), 0.5));
@@ -141,6 +141,22 @@ std::vector<Row> rows() {
              write_bytes(d + "/cut.jpg", cut(encode(".jpg", noise_page(300, 200)), 0.5));
          },
          page_args + "{dir}/cut.jpg", 3, "truncated"},
+        {"PNG with a damaged byte",
+         [](auto& d) {
+             std::string png = encode(".png", noise_page(300, 200));
+             png[png.size() / 2] = char(png[png.size() / 2] ^ 0x5A);
+             write_bytes(d + "/flipped.png", png);
+         },
+         page_args + "{dir}/flipped.png", 3, "chunk fails its checksum"},
+        {"JPEG whose data is damaged inside",
+         [](auto& d) {
+             std::string jpg = encode(".jpg", noise_page(300, 200));
+             for (size_t i = jpg.size() / 2; i < jpg.size() / 2 + 2000 && i + 2 < jpg.size();
+                  i += 97)
+                 jpg[i] = '\0';
+             write_bytes(d + "/damaged.jpg", jpg);
+         },
+         page_args + "{dir}/damaged.jpg", 3, "damaged JPEG data"},
         {"truncated TIFF",
          [](auto& d) {
              write_bytes(
@@ -150,7 +166,7 @@ std::vector<Row> rows() {
          page_args + "{dir}/cut.tif", 3, "truncated"},
         {"an empty folder given as an image",
          [](auto& d) { fs::create_directories(d + "/scans.png"); }, page_args + "{dir}/scans.png",
-         3, "no PNG, JPEG, TIFF or PDF files in this folder"},
+         3, "scans.png: no PNG, JPEG"},
         {"a device given as an image", [](auto&) {}, page_args + "/dev/zero", 3,
          "not a regular file"},
         {"PNG claiming 30000x30000 pixels",
