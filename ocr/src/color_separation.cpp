@@ -1,7 +1,4 @@
-// Colour-ink detection in YCrCb against the paper colour; see color_separation.hpp. YCrCb is a
-// linear transform of RGB: a mix of neutral ink and paper stays on a straight line in its
-// chroma plane, and the conversion costs a fraction of Lab's (whose tables alone take a third
-// of a second to build in every process).
+// Colour-ink detection in Lab against the paper colour; see color_separation.hpp.
 #include "scanfix/ocr/color_separation.hpp"
 
 #include <algorithm>
@@ -51,20 +48,20 @@ cv::Mat hysteresis(const cv::Mat& weak, const cv::Mat& strong) {
     return out;
 }
 
-// The colour of every pixel as its offset in the Cr/Cb plane from the line between neutral
+// The colour of every pixel as its offset in the Lab a/b plane from the line between neutral
 // grey and the paper colour (CV_32FC2). Typed ink is a mix of a neutral dark ribbon and the
-// paper it sits on, so its Cr/Cb values lie on that line, however yellow the paper; a stamp or
+// paper it sits on, so its a/b values lie on that line, however yellow the paper; a stamp or
 // pencil mark in violet, blue or red lies off it. (Dividing by the paper colour instead would
 // tint black type on yellow paper blue, because real ink does not multiply the paper colour.)
-cv::Mat off_paper_colour(const cv::Mat& ycc, cv::Point2f paper_ab) {
+cv::Mat off_paper_colour(const cv::Mat& lab, cv::Point2f paper_ab) {
     const float pa = paper_ab.x, pb = paper_ab.y, pp = pa * pa + pb * pb;
     // A paper stain may be a little more saturated than the paper itself.
     const float t_max = 1.5f;
-    cv::Mat out(ycc.size(), CV_32FC2);
-    for (int y = 0; y < ycc.rows; ++y) {
-        const cv::Vec3b* l = ycc.ptr<cv::Vec3b>(y);
+    cv::Mat out(lab.size(), CV_32FC2);
+    for (int y = 0; y < lab.rows; ++y) {
+        const cv::Vec3b* l = lab.ptr<cv::Vec3b>(y);
         cv::Vec2f* o = out.ptr<cv::Vec2f>(y);
-        for (int x = 0; x < ycc.cols; ++x) {
+        for (int x = 0; x < lab.cols; ++x) {
             float a = l[x][1] - 128.f, b = l[x][2] - 128.f;
             float t = pp > 1.f ? std::clamp((a * pa + b * pb) / pp, 0.f, t_max) : 0.f;
             o[x] = {a - t * pa, b - t * pb};
@@ -74,8 +71,8 @@ cv::Mat off_paper_colour(const cv::Mat& ycc, cv::Point2f paper_ab) {
 }
 
 struct Paper {
-    cv::Point2f ab;  // Cr/Cb of the paper less 128, 0 = neutral
-    double l = 255;  // luma Y (0..255)
+    cv::Point2f ab;  // Lab a/b of the paper, 0 = neutral
+    double l = 255;  // Lab L (0..255)
 };
 
 struct InkMasks {
@@ -87,15 +84,15 @@ struct InkMasks {
 // hysteresis into weaker colour. With `hue` (the offset of one stamp's ink): any pixel whose
 // colour points the same way, however faint, for the pale parts of a stamp. Never a dark
 // neutral pixel (type under a stamp).
-InkMasks classify_ycc(const cv::Mat& ycc, const Paper& paper, const ColorSeparationParams& p,
+InkMasks classify_lab(const cv::Mat& lab, const Paper& paper, const ColorSeparationParams& p,
                       cv::Point2f hue = {}) {
     InkMasks m;
-    m.offset = off_paper_colour(ycc, paper.ab);
+    m.offset = off_paper_colour(lab, paper.ab);
     std::vector<cv::Mat> ab;
     cv::split(m.offset, ab);
     cv::Mat chroma, l;
     cv::magnitude(ab[0], ab[1], chroma);
-    cv::extractChannel(ycc, l, 0);
+    cv::extractChannel(lab, l, 0);
     const cv::Mat neutral_dark = (l < p.dark_limit) & (chroma < p.min_chroma);
     const double hue_len = std::hypot(hue.x, hue.y);
     if (hue_len > 0) {
@@ -121,9 +118,9 @@ InkMasks classify_ycc(const cv::Mat& ycc, const Paper& paper, const ColorSeparat
 
 InkMasks classify(const cv::Mat& bgr, const Paper& paper, const ColorSeparationParams& p,
                   cv::Point2f hue = {}) {
-    cv::Mat ycc;
-    cv::cvtColor(bgr, ycc, cv::COLOR_BGR2YCrCb);
-    return classify_ycc(ycc, paper, p, hue);
+    cv::Mat lab;
+    cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+    return classify_lab(lab, paper, p, hue);
 }
 
 cv::Rect scaled(const cv::Rect& r, double f) {
@@ -145,11 +142,11 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     cv::Mat small;
     cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
     Paper paper;
-    cv::Mat ycc;
-    cv::cvtColor(small, ycc, cv::COLOR_BGR2YCrCb);
+    cv::Mat lab;
+    cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
     {
         std::vector<cv::Mat> ch;
-        cv::split(ycc, ch);
+        cv::split(lab, ch);
         const double median = masked_median(ch[0], cv::Mat(ch[0].size(), CV_8UC1, cv::Scalar(1)));
         const cv::Mat bright = ch[0] >= median;
         paper.l = masked_median(ch[0], bright);
@@ -157,7 +154,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
                     float(masked_median(ch[2], bright) - 128)};
     }
 
-    InkMasks coarse = classify_ycc(ycc, paper, p);
+    InkMasks coarse = classify_lab(lab, paper, p);
     int ink_pixels = cv::countNonZero(coarse.ink);
     int colored_ink = cv::countNonZero(coarse.ink & coarse.colored);
     result.share_of_ink = ink_pixels ? double(colored_ink) / ink_pixels : 0;

@@ -12,10 +12,10 @@ namespace scanfix {
 
 struct ColorSeparationParams {
     bool enabled = true;
-    double min_chroma = 20;    // chroma (Cr/Cb), off the paper-to-grey line, of coloured ink
+    double min_chroma = 20;    // Lab chroma, off the paper-to-grey line, of coloured ink
     double faint_share = 0.3;  // near a stamp, ink of its colour this faint (× min_chroma) goes
     double min_tint = 0.15;    // ... if this colourful per unit of darkness (not tinted type)
-    double dark_limit = 70;    // pixels darker than this (luma, 0..255) and fairly neutral are type
+    double dark_limit = 70;  // pixels darker than this (Lab L, 0..255) and fairly neutral are type
     double max_colored_share = 0.5;  // above this share of all ink, the typing itself is coloured
     double stamp_mm = 8;  // coloured marks at least this large are reported as Stamp regions
 
@@ -24,7 +24,7 @@ struct ColorSeparationParams {
         v("enabled", enabled,
           "fade stamps and coloured pencil that differ in colour from the type");
         v("min_chroma", min_chroma, 5.0, 150.0,
-          "colourfulness (YCrCb chroma away from the line between grey and the paper colour) from "
+          "colourfulness (Lab chroma away from the line between grey and the paper colour) from "
           "which ink counts as coloured");
         v("faint_share", faint_share, 0.05, 1.0,
           "near a stamp, share of min_chroma from which ink of the stamp's colour is faded");
