@@ -188,7 +188,10 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     const cv::Rect small_whole(0, 0, small.cols, small.rows);
     for (const auto& c : contours) {
         const cv::Rect seed_box = cv::boundingRect(c);
-        if (std::max(seed_box.width, seed_box.height) < stamp_px) continue;
+        // A stamp is round or boxy; a long thin mark (a pencil line) is faded but is no stamp.
+        if (std::max(seed_box.width, seed_box.height) < stamp_px ||
+            std::min(seed_box.width, seed_box.height) < stamp_px / 2)
+            continue;
         const cv::Scalar seed_colour = cv::mean(coarse.offset(seed_box), coarse.colored(seed_box));
         const cv::Point2f hue{float(seed_colour[0]), float(seed_colour[1])};
         // The rings and lettering of a stamp need not touch, so its pale parts are looked for
@@ -211,6 +214,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
             const cv::Rect b = piece + reach.tl();
             if (std::max(b.width, b.height) >= 2 * kf && (b & near).area() > 0) extent |= b;
         }
+        extent &= near;
         result.stamps.push_back(extent);
     }
     return result;

@@ -26,7 +26,7 @@ std::vector<cv::Rect> find_specks(const InkComponents& c, int character_height,
         return cv::Rect(b.x / f, b.y / f, (b.x + b.width - 1) / f - b.x / f + 1,
                         (b.y + b.height - 1) / f - b.y / f + 1);
     };
-    cv::Mat near = cv::Mat::zeros(grid, CV_8UC1);  // letters, later also kept dots
+    cv::Mat near = cv::Mat::zeros(grid, CV_8UC1);  // letters
     bool any_dot = false;
     for (int i = 1; i < c.count; ++i) {
         if (drop[i]) {
@@ -43,22 +43,29 @@ std::vector<cv::Rect> find_specks(const InkComponents& c, int character_height,
             near(cells(b)) = 255;
     }
     if (any_dot) {
+        // A dot stays when a letter or another dot lies within reach: punctuation, diacritics,
+        // "...", and the fragments of faint broken type, which may have no whole letter near.
+        // Only a lone dot on open paper is dust.
         const int rc = (r + f - 1) / f;
         cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, {2 * rc + 1, 2 * rc + 1});
-        // Dots next to kept dots stay too ("...", ":"); three rounds cover any real run.
-        for (int round = 0; round < 3; ++round) {
-            cv::Mat reach;
-            cv::dilate(near, reach, kernel);
-            bool changed = false;
-            for (int i = 1; i < c.count; ++i) {
-                if (kind[i] != kDot) continue;
-                cv::Rect b = cells(c.box(i));
-                if (cv::countNonZero(reach(b)) == 0) continue;
-                kind[i] = kKeptDot;
-                near(b) = 255;
-                changed = true;
-            }
-            if (!changed) break;
+        cv::Mat reach;
+        cv::dilate(near, reach, kernel);
+        cv::Mat dots = cv::Mat::zeros(grid, CV_8UC1);
+        for (int i = 1; i < c.count; ++i)
+            if (kind[i] == kDot) dots(cells(c.box(i))) = 1;
+        cv::Mat sums;
+        cv::integral(dots, sums, CV_32S);
+        const cv::Rect all(0, 0, grid.width, grid.height);
+        auto count = [&](const cv::Rect& g) {
+            return sums.at<int>(g.y + g.height, g.x + g.width) - sums.at<int>(g.y, g.x + g.width) -
+                   sums.at<int>(g.y + g.height, g.x) + sums.at<int>(g.y, g.x);
+        };
+        for (int i = 1; i < c.count; ++i) {
+            if (kind[i] != kDot) continue;
+            const cv::Rect own = cells(c.box(i));
+            const cv::Rect around =
+                cv::Rect(own.x - rc, own.y - rc, own.width + 2 * rc, own.height + 2 * rc) & all;
+            if (cv::countNonZero(reach(own)) > 0 || count(around) > count(own)) kind[i] = kKeptDot;
         }
     }
     std::vector<cv::Rect> removed;

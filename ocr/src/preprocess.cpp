@@ -220,48 +220,53 @@ void preprocess_page(Page& page, const Context& ctx) {
 
     // One labelling of the ink serves the edge strokes, the specks and the text column.
     const InkComponents ink = label_ink(binary);
-    std::vector<uint8_t> drop(ink.count, 0);
+    std::vector<uint8_t> edge(ink.count, 0);
     if (p.border.enabled) {
-        for (const auto& box : find_edge_strokes(ink, binary.size(), dpi, ch, p.border, drop)) {
+        for (const auto& box : find_edge_strokes(ink, binary.size(), dpi, ch, p.border, edge)) {
             page.regions.push_back({RegionKind::Border, box, "black page edge"});
             note(page, "border", "removed", "black page edge", box);
         }
     }
+    std::vector<uint8_t> drop = edge;
     std::vector<cv::Rect> removed;
     if (p.despeckle.enabled) {
         removed = find_specks(ink, ch, p.despeckle, drop);
         note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
     }
-    // What goes from the binary page goes from the grey page too, with its anti-aliased rim,
-    // so either image can be given to the recognizer.
-    cv::Mat taken = component_mask(ink, drop);
-    binary.setTo(255, taken);
-    if (p.binarize.clean_gray) {
-        // Paper away from the remaining ink becomes white on the grey page too: strokes keep
-        // their grey edges, but paper grain, shading left-overs and whatever was removed
-        // above are gone, so Tesseract's own threshold of a blank margin finds nothing there.
-        cv::Mat near_ink;
-        cv::bitwise_not(binary, near_ink);
-        const int r = std::max(1, ch / 8);
-        cv::dilate(near_ink, near_ink,
-                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * r + 1, 2 * r + 1}));
-        gray.setTo(255, near_ink == 0);
-    } else {
-        cv::dilate(taken, taken, cv::Mat());
-        gray.setTo(255, taken);
-    }
+    binary.setTo(255, component_mask(ink, drop));
     if (p.despeckle.enabled) debug.save("despeckled", binary);
 
+    cv::Rect column;
     if (p.text_column.enabled) {
         TextLayout layout = find_text_column(ink, binary.size(), ch, p.text_column, &drop);
-        if (layout.column.empty()) {
+        column = layout.column;
+        if (column.empty()) {
             note(page, "text_column", "measured", "no text column found");
         } else {
-            page.regions.push_back({RegionKind::TextColumn, layout.column, "main text"});
-            note(page, "text_column", "measured", "main text column", layout.column);
+            page.regions.push_back({RegionKind::TextColumn, column, "main text"});
+            note(page, "text_column", "measured", "main text column", column);
             for (const auto& m : layout.margins)
                 page.regions.push_back({RegionKind::Margin, m, "around the text column"});
         }
+    }
+
+    // The grey page loses the page edges found on the binary page, with their anti-aliased rim.
+    // Specks stay: on faint, broken type they are pieces of letters, which the recognizer reads
+    // better whole. Outside the text column, paper away from the remaining ink becomes white:
+    // the margins are read one by one, and Tesseract's own threshold of a blank margin would
+    // turn paper grain into letters. Strokes keep their grey edges.
+    cv::Mat edges = component_mask(ink, edge);
+    cv::dilate(edges, edges, cv::Mat());
+    gray.setTo(255, edges);
+    if (p.binarize.clean_margins) {
+        cv::Mat paper;
+        cv::bitwise_not(binary, paper);
+        const int r = std::max(1, ch / 8);
+        cv::dilate(paper, paper,
+                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * r + 1, 2 * r + 1}));
+        cv::bitwise_not(paper, paper);
+        if (!column.empty()) paper(column).setTo(0);
+        gray.setTo(255, paper);
     }
     page.gray = gray;
     page.binary = binary;

@@ -141,6 +141,10 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
     cv::Rect exact;
     for (const auto& b : chars)
         if ((b & coarse).area() > 0) exact = exact.area() ? (exact | b) : b;
+    // Half a character height of paper round the letters: Tesseract reads a rectangle cut
+    // tight to the ink badly.
+    const int pad = std::max(2, ch / 2);
+    exact = cv::Rect(exact.x - pad, exact.y - pad, exact.width + 2 * pad, exact.height + 2 * pad);
     layout.column = trim_margin_bands(exact & whole, chars, ch, p) & whole;
     const cv::Rect col = layout.column;
     const int W = page.width, H = page.height;

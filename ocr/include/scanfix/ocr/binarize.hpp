@@ -16,7 +16,7 @@ struct BinarizeParams {
     double window_chars = 2.0;  // window = this many character heights when window is 0
     double k = 0.2;             // sensitivity: larger keeps less faint ink
     double r = 128;             // Sauvola's dynamic range of the standard deviation
-    bool clean_gray = true;     // paper away from the binary page's ink is white on the grey page
+    bool clean_margins = true;  // outside the text column, paper away from ink is white (grey page)
 
     template <class V>
     void describe(V& v) {
@@ -25,9 +25,10 @@ struct BinarizeParams {
         v("window_chars", window_chars, 0.5, 10.0, "window in character heights when window=0");
         v("k", k, 0.01, 1.0, "threshold sensitivity (higher = thinner, less faint ink kept)");
         v("r", r, 1.0, 255.0, "Sauvola dynamic range of the standard deviation");
-        v("clean_gray", clean_gray,
-          "set the grey page to white away from the ink of the binary page (keeps the grey "
-          "edges of strokes, removes paper grain the recognizer would threshold into noise)");
+        v("clean_margins", clean_margins,
+          "outside the text column, set the grey page to white away from the ink of the binary "
+          "page (keeps the grey edges of strokes, removes paper grain the recognizer would "
+          "threshold into letters when it reads a margin on its own)");
     }
     void validate() const {
         if (window != 0 && (window < 3 || window % 2 == 0))

@@ -12,7 +12,7 @@ namespace scanfix {
 struct DeskewParams {
     bool enabled = true;
     double max_degrees = 10.0;  // search range ±
-    double min_degrees = 0.05;  // smaller skews are left alone (rotation blurs slightly)
+    double min_degrees = 1.0;   // smaller skews are left to Tesseract (rotation blurs type)
 
     template <class V>
     void describe(V& v) {

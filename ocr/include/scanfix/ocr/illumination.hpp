@@ -12,7 +12,7 @@ namespace scanfix {
 struct IlluminationParams {
     bool enabled = true;
     double kernel_mm = 3.0;  // wider than any pen or type stroke, narrower than a shadow
-    int work_dpi = 75;       // resolution at which the background is estimated (speed)
+    int work_dpi = 50;       // resolution at which the background is estimated (speed)
     double smooth_mm = 8.0;  // blur of the estimate, hides block edges of the morphology
 
     template <class V>
