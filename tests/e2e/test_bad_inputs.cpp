@@ -277,6 +277,9 @@ std::vector<Row> rows() {
         {"profile extending a missing parent",
          [](auto& d) { text(d + "/orphan.yaml", "extends: no-such-archive\n"); },
          "clean --profile {dir}/orphan.yaml {dir}/orphan.yaml", 4, "orphan.yaml:1: parent profile"},
+        {"profile extending a name too long for the file system",
+         [](auto& d) { text(d + "/long.yaml", "extends: " + std::string(300, 'f') + "\n"); },
+         "clean --profile {dir}/long.yaml {dir}/long.yaml", 4, "long.yaml:1: parent profile"},
         {"profiles extending each other",
          [](auto& d) {
              text(d + "/a.yaml", "extends: b\n");
