@@ -239,6 +239,17 @@ std::vector<Row> rows() {
              text(d + "/hyp.txt", "x\n");
          },
          "eval {dir}/ref.html {dir}/hyp.txt", 3, "HTML without hOCR"},
+        {"hOCR nested 300000 elements deep",
+         [](auto& d) {
+             const int n = 300000;
+             std::string html = "<html><body><div class=\"ocr_page\">";
+             for (int i = 0; i < n; ++i) html += "<span>";
+             html += "x";
+             for (int i = 0; i < n; ++i) html += "</span>";
+             text(d + "/deep.html", html + "</div></body></html>\n");
+             text(d + "/hyp.txt", "x\n");
+         },
+         "eval {dir}/deep.html {dir}/hyp.txt", 3, "levels deep"},
         {"hypothesis in cp1251",
          [](auto& d) {
              text(d + "/ref.txt", "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82\n");
