@@ -62,6 +62,13 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
     out[prefix] = std::move(e);
 }
 
+// Without throwing: a name too long for the file system, or in a folder we may not enter,
+// is a profile that is not there.
+bool path_exists(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec);
+}
+
 // YAML reads CR as a line break, but yaml-cpp keeps a lone CR before the end of the file in
 // the last value ("no\r"); profiles saved on Windows or old Macs read alike once folded.
 std::string unix_line_ends(const std::string& text) {
@@ -82,13 +89,13 @@ std::string resolve(const std::string& path_or_name, const std::string& profiles
                     const std::string& relative_to) {
     fs::path p(path_or_name);
     if (p.has_extension() || p.has_parent_path()) {
-        if (p.is_relative() && !relative_to.empty() && !fs::exists(p))
+        if (p.is_relative() && !relative_to.empty() && !path_exists(p))
             return (fs::path(relative_to).parent_path() / p).string();
         return p.string();
     }
     if (!relative_to.empty()) {
         fs::path sibling = fs::path(relative_to).parent_path() / (path_or_name + ".yaml");
-        if (fs::exists(sibling)) return sibling.string();
+        if (path_exists(sibling)) return sibling.string();
     }
     return (fs::path(profiles_dir) / (path_or_name + ".yaml")).string();
 }
@@ -149,7 +156,7 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
         if (ext->second.is_list || ext->second.values.size() != 1)
             throw ConfigError(origin, ext->second.line, "'extends' takes one profile name");
         std::string parent = resolve(ext->second.values[0], profiles_dir, origin);
-        if (!fs::exists(parent))
+        if (!path_exists(parent))
             throw ConfigError(origin, ext->second.line,
                               "parent profile '" + parent + "' not found");
         result = load_impl(parent, profiles_dir, depth + 1);
@@ -173,7 +180,7 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
 
 Profile Profile::load(const std::string& path_or_name, const std::string& profiles_dir) {
     std::string path = resolve(path_or_name, profiles_dir, "");
-    if (!fs::exists(path)) throw ConfigError(path, 0, "profile not found");
+    if (!path_exists(path)) throw ConfigError(path, 0, "profile not found");
     return load_impl(path, profiles_dir, 0);
 }
 

@@ -60,6 +60,32 @@ size_t line_of(const std::string& content, ptrdiff_t offset) {
     return 1 + size_t(std::count(content.begin(), content.begin() + offset, '\n'));
 }
 
+// Deepest nesting of nodes below `root`, walked without recursion.
+size_t nesting_depth(const pugi::xml_node& root) {
+    size_t depth = 0, deepest = 0;
+    pugi::xml_node n = root.first_child();
+    if (n) depth = 1;
+    while (n) {
+        deepest = std::max(deepest, depth);
+        if (pugi::xml_node child = n.first_child()) {
+            n = child;
+            ++depth;
+            continue;
+        }
+        while (n != root && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        if (n == root) break;
+        n = n.next_sibling();
+    }
+    return deepest;
+}
+
+// Real ALTO, PAGE and hOCR nest about ten levels; the extractors below recurse, so a file
+// nested thousands deep (hostile or broken) would exhaust the stack.
+constexpr size_t kMaxNesting = 256;
+
 pugi::xml_document parse_xml(const std::string& content, const std::string& origin) {
     pugi::xml_document doc;
     pugi::xml_parse_result r =
@@ -68,6 +94,10 @@ pugi::xml_document parse_xml(const std::string& content, const std::string& orig
         throw InputError(origin, std::string("malformed XML (line ") +
                                      std::to_string(line_of(content, r.offset)) +
                                      "): " + r.description());
+    if (size_t depth = nesting_depth(doc); depth > kMaxNesting)
+        throw InputError(origin, "elements nested " + std::to_string(depth) +
+                                     " levels deep (more than " + std::to_string(kMaxNesting) +
+                                     "): not a page transcription");
     return doc;
 }
 

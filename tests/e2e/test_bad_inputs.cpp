@@ -239,6 +239,17 @@ std::vector<Row> rows() {
              text(d + "/hyp.txt", "x\n");
          },
          "eval {dir}/ref.html {dir}/hyp.txt", 3, "HTML without hOCR"},
+        {"hOCR nested 300000 elements deep",
+         [](auto& d) {
+             const int n = 300000;
+             std::string html = "<html><body><div class=\"ocr_page\">";
+             for (int i = 0; i < n; ++i) html += "<span>";
+             html += "x";
+             for (int i = 0; i < n; ++i) html += "</span>";
+             text(d + "/deep.html", html + "</div></body></html>\n");
+             text(d + "/hyp.txt", "x\n");
+         },
+         "eval {dir}/deep.html {dir}/hyp.txt", 3, "levels deep"},
         {"hypothesis in cp1251",
          [](auto& d) {
              text(d + "/ref.txt", "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82\n");
@@ -277,6 +288,9 @@ std::vector<Row> rows() {
         {"profile extending a missing parent",
          [](auto& d) { text(d + "/orphan.yaml", "extends: no-such-archive\n"); },
          "clean --profile {dir}/orphan.yaml {dir}/orphan.yaml", 4, "orphan.yaml:1: parent profile"},
+        {"profile extending a name too long for the file system",
+         [](auto& d) { text(d + "/long.yaml", "extends: " + std::string(300, 'f') + "\n"); },
+         "clean --profile {dir}/long.yaml {dir}/long.yaml", 4, "long.yaml:1: parent profile"},
         {"profiles extending each other",
          [](auto& d) {
              text(d + "/a.yaml", "extends: b\n");
