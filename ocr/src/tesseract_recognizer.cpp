@@ -38,16 +38,20 @@ std::string tessdata_dir(const std::string& configured) {
     return "/usr/share/tesseract-ocr/5/tessdata";
 }
 
-void check_languages_installed(const std::string& lang, const std::string& tessdata) {
+std::string missing_language(const std::string& lang, const std::string& tessdata) {
     std::string dir = tessdata_dir(tessdata);
     std::stringstream ss(lang);
-    for (std::string one; std::getline(ss, one, '+');) {
-        if (one.empty()) continue;
-        if (!fs::exists(fs::path(dir) / (one + ".traineddata")))
-            throw OcrError("language '" + one + "' is not installed (no " + one +
-                           ".traineddata in " + dir +
-                           "; on Debian: apt-get install tesseract-ocr-" + one + ")");
-    }
+    for (std::string one; std::getline(ss, one, '+');)
+        if (!one.empty() && !fs::exists(fs::path(dir) / (one + ".traineddata"))) return one;
+    return "";
+}
+
+void check_languages_installed(const std::string& lang, const std::string& tessdata) {
+    std::string missing = missing_language(lang, tessdata);
+    if (missing.empty()) return;
+    throw OcrError("language '" + missing + "' is not installed (no " + missing +
+                   ".traineddata in " + tessdata_dir(tessdata) +
+                   "; on Debian: apt-get install tesseract-ocr-" + missing + ")");
 }
 
 struct TesseractRecognizer::Impl {
@@ -63,7 +67,7 @@ TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
     check_languages_installed(params.lang, dir);
     if (impl_->api.Init(dir.c_str(), params.lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
         throw OcrError("Tesseract could not start with language '" + params.lang + "'");
-    setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own stderr messages
+    setMsgSeverity(L_SEVERITY_NONE);                    // Leptonica's own stderr messages
     impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
     impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
     const char* method = params.thresholding == "sauvola"          ? "2"

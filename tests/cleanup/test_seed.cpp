@@ -9,6 +9,7 @@
 
 #include "clean_cli_util.hpp"
 #include "scanfix/eval/metrics.hpp"
+#include "test_unicode.hpp"
 
 using namespace scanfix::test;
 namespace fs = std::filesystem;
@@ -69,23 +70,6 @@ double best_substring_error_rate(const std::u32string& needle, const std::u32str
     return double(*std::min_element(prev.begin(), prev.end())) / double(needle.size());
 }
 
-std::string to_utf8(const std::u32string& s) {
-    std::string out;
-    for (char32_t c : s) {
-        if (c < 0x80) {
-            out += char(c);
-        } else if (c < 0x800) {
-            out += char(0xC0 | (c >> 6));
-            out += char(0x80 | (c & 0x3F));
-        } else {
-            out += char(0xE0 | (c >> 12));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("scanfix clean brings the seed's CER below 1.5% and drops all its page noise") {
@@ -143,7 +127,7 @@ TEST_CASE("scanfix clean brings the seed's CER below 1.5% and drops all its page
         if (sentence.size() < 20) continue;
         ++sentences;
         double rate = best_substring_error_rate(sentence, out);
-        INFO("sentence: " << to_utf8(sentence));
+        INFO("sentence: " << utf8_of(sentence));
         CHECK(rate < 0.25);  // misreadings cost a few edits; a lost sentence costs most
     }
     CHECK(sentences >= 20);

@@ -22,15 +22,6 @@ std::string scanfix_binary() {
     return test::binary_dir() + "/tools/scanfix/scanfix";
 }
 
-bool have_russian() {
-    try {
-        check_languages_installed("rus");
-        return true;
-    } catch (const OcrError&) {
-        return false;
-    }
-}
-
 std::vector<fs::path> sample_images() {
     std::vector<fs::path> out;
     fs::path dir = fs::path(test::source_dir()) / "samples";
@@ -57,7 +48,7 @@ eval::EditCounts plain_tesseract(const fs::path& image, const std::string& refer
 }  // namespace
 
 TEST_CASE("scanfix run halves plain Tesseract's CER on the samples", "[e2e]") {
-    if (!have_russian()) {
+    if (!missing_language("rus").empty()) {
         WARN("skipped: Tesseract language rus is not installed");
         return;
     }

@@ -8,19 +8,8 @@
 
 using namespace scanfix;
 
-namespace {
-bool have_language(const std::string& lang) {
-    try {
-        check_languages_installed(lang);
-        return true;
-    } catch (const OcrError&) {
-        return false;
-    }
-}
-}  // namespace
-
 TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
-    if (!have_language("eng")) {
+    if (!missing_language("eng").empty()) {
         WARN("skipped: Tesseract language eng is not installed");
         return;
     }
@@ -47,7 +36,7 @@ TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
 }
 
 TEST_CASE("a blank page gives no lines") {
-    if (!have_language("eng")) {
+    if (!missing_language("eng").empty()) {
         WARN("skipped: Tesseract language eng is not installed");
         return;
     }

@@ -26,15 +26,6 @@ using namespace scanfix;
 
 namespace {
 
-bool have_language(const std::string& lang) {
-    try {
-        check_languages_installed(lang);
-        return true;
-    } catch (const OcrError&) {
-        return false;
-    }
-}
-
 // Six short pages (fast to recognise) of made-up reports, typed with the archive's habit.
 std::string make_archive(const std::string& dir) {
     samples::PageSettings s;
@@ -63,7 +54,7 @@ std::string make_archive(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default misses") {
-    if (!have_language("rus")) {
+    if (!missing_language("rus").empty()) {
         WARN("skipped: Tesseract language rus is not installed");
         return;
     }

@@ -7,38 +7,11 @@
 #include "scanfix/cleanup/lexicon_correction.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
+#include "test_unicode.hpp"
 
 using namespace scanfix;
 
 namespace {
-std::u32string correct_test_u32(const std::string& s) {
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = s[i];
-        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-        for (int k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        out.push_back(cp);
-        i += n;
-    }
-    return out;
-}
-std::string correct_test_u8(const std::u32string& s) {
-    std::string out;
-    for (char32_t c : s) {
-        if (c < 0x80) {
-            out += char(c);
-        } else if (c < 0x800) {
-            out += char(0xC0 | (c >> 6));
-            out += char(0x80 | (c & 0x3F));
-        } else {
-            out += char(0xE0 | (c >> 12));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
 
 std::string corrected(const std::string& text, std::shared_ptr<const Lexicon> lex,
                       LexiconCorrectionParams p = {}) {
@@ -139,7 +112,7 @@ TEST_CASE("most injected confusions are repaired and no correct word is changed"
     std::string word, noisy;
     int long_words = 0, injected = 0;
     while (in >> word) {
-        std::u32string w = correct_test_u32(word);
+        std::u32string w = test::utf32_of(word);
         if (w.size() >= 6 && ++long_words % 4 == 0) {
             for (const Confusion& c : corrector.confusions().entries()) {
                 size_t pos = w.find(c.meant, 1);
@@ -147,8 +120,8 @@ TEST_CASE("most injected confusions are repaired and no correct word is changed"
                     continue;
                 std::u32string v = w;
                 v.replace(pos, 1, c.read);
-                if (lex->knows(correct_test_u8(v))) continue;  // must be a non-word
-                word = correct_test_u8(v);
+                if (lex->knows(test::utf8_of(v))) continue;  // must be a non-word
+                word = test::utf8_of(v);
                 ++injected;
                 break;
             }

@@ -50,6 +50,9 @@ struct OcrParams {
 // The folder holding Tesseract's *.traineddata files that scanfix will use.
 std::string tessdata_dir(const std::string& configured = "");
 
+// The first language of `lang` ("rus+eng") with no traineddata installed, or "" when all are.
+std::string missing_language(const std::string& lang, const std::string& tessdata = "");
+
 // Throws OcrError naming the first language of `lang` with no traineddata installed.
 void check_languages_installed(const std::string& lang, const std::string& tessdata = "");
 
