@@ -22,13 +22,12 @@ Shard parse_shard(const std::string& text) {
     std::string k = slash == std::string::npos ? "" : text.substr(0, slash);
     std::string n = slash == std::string::npos ? "" : text.substr(slash + 1);
     if (!all_digits(k) || !all_digits(n))
-        throw ConfigError("--shard", 0, "'" + text + "' is not K/N (e.g. 0/4)");
+        throw UsageError("--shard", "'" + text + "' is not K/N (e.g. 0/4)");
     Shard s{std::stoi(k), std::stoi(n)};
-    if (s.count < 1) throw ConfigError("--shard", 0, "'" + text + "': N must be at least 1");
+    if (s.count < 1) throw UsageError("--shard", "'" + text + "': N must be at least 1");
     if (s.index >= s.count)
-        throw ConfigError("--shard", 0,
-                          "'" + text + "': K counts from 0 and must be below N (0.." +
-                              std::to_string(s.count - 1) + ")");
+        throw UsageError("--shard", "'" + text + "': K counts from 0 and must be below N (0.." +
+                                        std::to_string(s.count - 1) + ")");
     return s;
 }
 

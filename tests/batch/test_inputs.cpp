@@ -87,5 +87,5 @@ TEST_CASE("shard K/N is parsed strictly") {
     CHECK(s.index == 2);
     CHECK(s.count == 5);
     for (const char* bad : {"5/5", "1/0", "a/2", "1", "1/2/3", "-1/2", "/2", "1/"})
-        CHECK_THROWS_AS(parse_shard(bad), ConfigError);
+        CHECK_THROWS_AS(parse_shard(bad), UsageError);
 }

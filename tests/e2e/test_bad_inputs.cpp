@@ -335,7 +335,7 @@ std::vector<Row> rows() {
         {"missing profile", [](auto& d) { text(d + "/a.txt", "x\n"); },
          "clean --profile {dir}/none.yaml {dir}/a.txt", 4, "profile not found"},
         {"--set without a value", [](auto& d) { text(d + "/a.txt", "x\n"); },
-         "clean --set cleanup.speckle {dir}/a.txt", 4, "is not key=value"},
+         "clean --set cleanup.speckle {dir}/a.txt", 2, "is not key=value"},
         {"--set of an unknown key", [](auto& d) { text(d + "/a.txt", "x\n"); },
          "clean --set cleanup.speckel.max_height=1 {dir}/a.txt", 4, "cleanup.speckel.max_height"},
         {"--report naming the transcription itself", [](auto& d) { text(d + "/a.txt", "words\n"); },
@@ -355,6 +355,16 @@ std::vector<Row> rows() {
         {"unknown --layout", [](auto&) {}, "clean --layout pretty -", 2, "--layout"},
         {"eval without a hypothesis", [](auto&) {}, "eval {dir}/ref.txt", 2, "HYP"},
         {"--psm as a word", [](auto&) {}, "run --psm auto {dir}/p.png", 2, "--psm"},
+        {"run without images", [](auto&) {}, "run", 2, "no input images given"},
+        {"run on an empty folder", [](auto& d) { fs::create_directories(d + "/empty"); },
+         "run {dir}/empty", 3, "no PNG, JPEG, TIFF or PDF files"},
+        {"--shard that is not K/N", [](auto& d) { fs::create_directories(d + "/empty"); },
+         "run --shard 3 -o {dir}/out {dir}/empty", 2, "is not K/N"},
+        {"several formats without -o", [](auto&) {}, "run -f txt,hocr {dir}/p.png", 2,
+         "need an output folder"},
+        {"--report naming the page image itself",
+         [](auto& d) { write_bytes(d + "/p.png", encode(".png", noise_page(64, 64))); },
+         "run --report {dir}/p.png {dir}/p.png", 3, "is one of the inputs"},
     };
 }
 

@@ -32,7 +32,7 @@ TEST_CASE("tune: missing folders, pages without references and bad settings are 
 
     CHECK(
         run_tune("--images '" + dir + "' --gt '" + dir + "' -o '" + dir + "/t.yaml' --holdout 1.5",
-                 &err) == kExitConfig);
+                 &err) == kExitUsage);
     CHECK(run_tune("--images '" + dir + "' --gt '" + dir + "' -o '" + dir +
                        "/t.yaml' --base no-such-profile",
                    &err) == kExitConfig);

@@ -90,7 +90,7 @@ int run_batch(const BatchRequest& r) {
     plan_opt.targets = output_targets(r);
 
     batch::InputList inputs = batch::expand_inputs(r.inputs, r.manifests);
-    if (inputs.files.empty()) throw ConfigError("", 0, "no input images given");
+    if (inputs.files.empty()) throw UsageError("", "no input images given");
     std::vector<std::string> protected_paths = inputs.files;
     for (const std::string& in : r.inputs) protected_paths.push_back(in);
     check_output_dir(r.output_dir, protected_paths);

@@ -22,6 +22,9 @@ int report_current_exception() {
     } catch (const ConfigError& e) {
         print_error(e.what());
         return kExitConfig;
+    } catch (const UsageError& e) {
+        print_error(e.what());
+        return kExitUsage;
     } catch (const OcrError& e) {
         print_error(e.what());
         return kExitOcr;

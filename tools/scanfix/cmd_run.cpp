@@ -50,6 +50,11 @@ std::vector<ParamSpec> all_run_specs() {
 // Without -o: every page of every input, in order, is one document printed on stdout.
 int print_joined(const RunOptions& opt, const Profile& profile, const OutputOptions& out) {
     std::vector<std::string> files = batch::expand_inputs(opt.inputs, opt.manifests).files;
+    if (files.empty()) throw UsageError("", "no input images given");
+    std::vector<std::string> protected_paths = files;
+    protected_paths.insert(protected_paths.end(), opt.manifests.begin(), opt.manifests.end());
+    protected_paths.push_back(opt.profile.profile);
+    check_not_an_input(opt.report, protected_paths);
     if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
     Context ctx = make_context(profile, opt.debug_dir, opt.profile.verbose);
     OcrParams ocr = read_params<OcrParams>(profile, "ocr");
@@ -97,18 +102,17 @@ int run(const RunOptions& opt) {
         return kExitOk;
     }
     validate_run_profile(profile, specs);
-    if (opt.inputs.empty() && opt.manifests.empty())
-        throw ConfigError("", 0, "no input images given");
+    if (opt.inputs.empty() && opt.manifests.empty()) throw UsageError("", "no input images given");
     OutputOptions out;
     out.layout = parse_layout(opt.profile.layout);
     out.keep_noise = opt.profile.keep_noise;
     out.formats = parse_output_formats(opt.formats);
     if (opt.output_dir.empty()) {
         if (out.formats.size() > 1)
-            throw ConfigError("--format", 0, "several formats need an output folder (-o DIR)");
+            throw UsageError("--format", "several formats need an output folder (-o DIR)");
         if (opt.resume || !opt.shard.empty())
-            throw ConfigError(opt.resume ? "--resume" : "--shard", 0,
-                              "needs an output folder (-o DIR)");
+            throw UsageError(opt.resume ? "--resume" : "--shard",
+                             "needs an output folder (-o DIR)");
         return print_joined(opt, profile, out);
     }
     BatchRequest req;

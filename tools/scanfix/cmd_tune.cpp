@@ -91,7 +91,7 @@ int tune_command(const TuneOptions& opt) {
     Profile base = Profile::load(opt.base, profiles_dir());
     validate_profile(base, specs);
     if (opt.holdout < 0 || opt.holdout >= 1)
-        throw ConfigError("--holdout", 0, "must be at least 0 and below 1");
+        throw UsageError("--holdout", "must be at least 0 and below 1");
 
     tune::PageSet set = tune::find_tune_pages(opt.images, opt.references);
     for (const std::string& image : set.without_reference)

@@ -35,7 +35,7 @@ Profile load_profile(const CommonOptions& opt) {
     for (const std::string& kv : opt.overrides) {
         size_t eq = kv.find('=');
         if (eq == std::string::npos || eq == 0)
-            throw ConfigError("--set", 0, "'" + kv + "' is not key=value");
+            throw UsageError("--set", "'" + kv + "' is not key=value");
         std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
         if (!value.empty() && value.front() == '[' && value.back() == ']') {
             std::vector<std::string> items;

@@ -42,6 +42,13 @@ class ConfigError : public Error {
     int line_;
 };
 
+// The command line itself is wrong: a missing argument or options that do not go together.
+class UsageError : public Error {
+  public:
+    UsageError(const std::string& option, const std::string& reason)
+        : Error(option.empty() ? reason : option + ": " + reason) {}
+};
+
 // Tesseract could not be set up or failed on a page.
 class OcrError : public Error {
   public:
