@@ -101,7 +101,7 @@ int run(const RunOptions& opt) {
         print_params(specs, profile);
         return kExitOk;
     }
-    validate_run_profile(profile, specs);
+    validate_profile(profile, specs);
     if (opt.inputs.empty() && opt.manifests.empty()) throw UsageError("", "no input images given");
     OutputOptions out;
     out.layout = parse_layout(opt.profile.layout);

@@ -58,10 +58,6 @@ Profile load_profile(const CommonOptions& opt) {
     return profile;
 }
 
-void validate_run_profile(const Profile& profile, const std::vector<ParamSpec>& specs) {
-    validate_profile(profile, specs);
-}
-
 namespace {
 const char* type_name(ParamType t) {
     switch (t) {

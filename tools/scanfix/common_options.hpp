@@ -27,9 +27,6 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt);
 // The profile named by --profile (a path, or a name in the profiles folder) with --set applied.
 Profile load_profile(const CommonOptions& opt);
 
-// Checks types, ranges and unknown keys of the profile against the given parameters.
-void validate_run_profile(const Profile& profile, const std::vector<ParamSpec>& specs);
-
 // Prints one line per parameter: name, type, value in this profile, default, range, help.
 void print_params(const std::vector<ParamSpec>& specs, const Profile& profile);
 
