@@ -194,18 +194,18 @@ const ProfileEntry* Profile::find(const std::string& key) const {
     return it == entries_.end() ? nullptr : &it->second;
 }
 
-void Profile::set(const std::string& key, const std::string& value) {
-    ProfileEntry& e = entries_[key];
-    e.values = {value};
-    e.is_list = false;
-    if (e.file.empty()) e.file = "(set)";
+void Profile::set(const std::string& key, const std::string& value, const std::string& origin) {
+    set_list(key, {value}, origin);
+    entries_[key].is_list = false;
 }
 
-void Profile::set_list(const std::string& key, const std::vector<std::string>& values) {
+void Profile::set_list(const std::string& key, const std::vector<std::string>& values,
+                       const std::string& origin) {
     ProfileEntry& e = entries_[key];
     e.values = values;
     e.is_list = true;
-    if (e.file.empty()) e.file = "(set)";
+    e.file = origin;
+    e.line = 0;
 }
 
 void Profile::check_no_unknown_keys() const {

@@ -92,10 +92,11 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
 int run(const RunOptions& opt) {
     Profile profile = load_profile(opt.profile);
     if (!opt.lang.empty()) {
-        profile.set("ocr.lang", opt.lang);
-        profile.set("cleanup.lexicon.language", opt.lang);  // the lexicon follows the language
+        profile.set("ocr.lang", opt.lang, "--lang");
+        profile.set("cleanup.lexicon.language", opt.lang,
+                    "--lang");  // the lexicon follows the language
     }
-    if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm));
+    if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm), "--psm");
     std::vector<ParamSpec> specs = all_run_specs();
     if (opt.profile.print_params) {
         print_params(specs, profile);

@@ -50,9 +50,9 @@ Profile load_profile(const CommonOptions& opt) {
                     item += c;
                 }
             }
-            profile.set_list(key, items);
+            profile.set_list(key, items, "--set");
         } else {
-            profile.set(key, value);
+            profile.set(key, value, "--set");
         }
     }
     return profile;

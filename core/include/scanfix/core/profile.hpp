@@ -27,9 +27,11 @@ class Profile {
                          const std::string& profiles_dir = "");
 
     const ProfileEntry* find(const std::string& key) const;
-    // Sets a scalar value, as a command-line override or a tuned value does.
-    void set(const std::string& key, const std::string& value);
-    void set_list(const std::string& key, const std::vector<std::string>& values);
+    // Sets a value as a command-line override or a tuned value does; `origin` (e.g. "--set")
+    // names it in errors instead of a file and line.
+    void set(const std::string& key, const std::string& value, const std::string& origin = "(set)");
+    void set_list(const std::string& key, const std::vector<std::string>& values,
+                  const std::string& origin = "(set)");
     const std::map<std::string, ProfileEntry>& entries() const { return entries_; }
     // Records that a stage read a key; the rest are unknown keys (usually typos).
     void mark_known(const std::string& key) const { known_.insert(key); }
