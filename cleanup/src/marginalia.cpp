@@ -5,11 +5,73 @@
 #include "scanfix/cleanup/filters.hpp"
 #include "token_shape.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace scanfix {
+
+namespace {
+
+// Blocks of words lying wholly outside the text column that read like handwriting: a low mean
+// confidence, and letters larger or more irregular in height than the body's type. Typed margin
+// text (a folio, a typed note) is read with confidence and has the type's height.
+void remove_handwritten_blocks(Page& page, const MarginaliaParams& params, const cv::Rect& column,
+                               int median_h) {
+    if (column.empty() || median_h <= 0) return;
+    struct Block {
+        std::vector<std::pair<int, int>> words;  // (line, word)
+        bool all_outside = true;
+    };
+    std::map<int, Block> blocks;
+    for (int li = 0; li < int(page.lines.size()); ++li) {
+        const Line& line = page.lines[li];
+        if (line.removed) continue;
+        for (int wi = 0; wi < int(line.words.size()); ++wi) {
+            const Word& w = line.words[wi];
+            if (!w.has_box() || w.confidence < 0) continue;
+            Block& b = blocks[line.block];
+            b.words.emplace_back(li, wi);
+            const bool outside = facts::in_region(page, w.box, RegionKind::Margin) ||
+                                 facts::outside_column(w.box, column, median_h / 2);
+            b.all_outside = b.all_outside && outside && (w.box & column).area() == 0;
+        }
+    }
+    for (auto& [id, b] : blocks) {
+        if (!b.all_outside || b.words.empty()) continue;
+        double conf = 0, sum = 0, sum2 = 0;
+        std::vector<int> heights;
+        for (auto [li, wi] : b.words) {
+            const Word& w = page.lines[li].words[wi];
+            conf += w.confidence;
+            sum += w.box.height;
+            sum2 += double(w.box.height) * w.box.height;
+            heights.push_back(w.box.height);
+        }
+        const double n = double(b.words.size());
+        conf /= n;
+        const double mean = sum / n;
+        const double spread = std::sqrt(std::max(0.0, sum2 / n - mean * mean)) / mean;
+        std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+        const bool tall = heights[heights.size() / 2] > params.handwriting_height * median_h;
+        const bool irregular = b.words.size() > 1 && spread > params.handwriting_spread;
+        if (conf >= params.handwriting_confidence || !(tall || irregular)) continue;
+        for (auto [li, wi] : b.words)
+            if (!page.lines[li].words[wi].removed)
+                page.remove_word(li, wi, "marginalia",
+                                 tall ? "handwriting: a margin block read with low confidence, "
+                                        "letters larger than the type"
+                                      : "handwriting: a margin block read with low confidence, "
+                                        "letters of irregular height");
+    }
+}
+
+}  // namespace
 
 void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon* lexicon) {
     const cv::Rect column = facts::text_column(page);
     const int median_h = facts::median_word_height(page);
+    remove_handwritten_blocks(page, params, column, median_h);
     auto known = [&](const std::string& t) { return lexicon && lexicon->knows(t); };
     for (int li = 0; li < int(page.lines.size()); ++li) {
         const Line& line = page.lines[li];

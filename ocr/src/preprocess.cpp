@@ -16,6 +16,7 @@
 #include "scanfix/ocr/debug_images.hpp"
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/despeckle.hpp"
+#include "scanfix/ocr/faint_specks.hpp"
 #include "scanfix/ocr/illumination.hpp"
 #include "scanfix/ocr/perspective.hpp"
 #include "scanfix/ocr/punch_holes.hpp"
@@ -59,6 +60,7 @@ struct PreprocessParams {
     BinarizeParams binarize;
     DeskewParams deskew;
     DespeckleParams despeckle;
+    FaintSpeckParams faint_specks;
     TextColumnParams text_column;
 
     explicit PreprocessParams(const Profile& profile)
@@ -71,6 +73,7 @@ struct PreprocessParams {
           binarize(read_params<BinarizeParams>(profile, "preprocess.binarize")),
           deskew(read_params<DeskewParams>(profile, "preprocess.deskew")),
           despeckle(read_params<DespeckleParams>(profile, "preprocess.despeckle")),
+          faint_specks(read_params<FaintSpeckParams>(profile, "preprocess.faint_specks")),
           text_column(read_params<TextColumnParams>(profile, "preprocess.text_column")) {}
 };
 
@@ -233,8 +236,27 @@ void preprocess_page(Page& page, const Context& ctx) {
         removed = find_specks(ink, ch, p.despeckle, drop);
         note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
     }
+    // Marks much paler than the type on clean paper (dust, show-through) go from the grey page
+    // as well, even those the size test kept beside letters. Other specks stay on the grey
+    // page: pieces of faint type are as dark as its letters or lie in the haze of its strokes.
+    std::vector<uint8_t> faint = edge;
+    if (p.faint_specks.enabled) {
+        auto pale = find_faint_specks(ink, gray, ch, p.faint_specks, faint);
+        note(page, "faint_specks", "removed",
+             fmt("%.0f marks much paler than the type", double(pale.size())));
+        for (size_t i = 0; i < drop.size(); ++i)
+            if (faint[i] && !edge[i]) {
+                if (!drop[i]) removed.push_back(ink.box(int(i)));
+                drop[i] = 1;
+            }
+    }
     binary.setTo(255, component_mask(ink, drop));
-    if (p.despeckle.enabled) debug.save("despeckled", binary);
+    if (p.despeckle.enabled || p.faint_specks.enabled) debug.save("despeckled", binary);
+    if (p.faint_specks.enabled) {
+        for (size_t i = 0; i < faint.size(); ++i)
+            if (edge[i]) faint[i] = 0;
+        erase_from_gray(gray, binary, ink, faint, std::max(1, ch / 8));
+    }
 
     cv::Rect column;
     if (p.text_column.enabled) {
@@ -287,6 +309,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
     add(describe_params<BinarizeParams>("preprocess.binarize"));
     add(describe_params<DeskewParams>("preprocess.deskew"));
     add(describe_params<DespeckleParams>("preprocess.despeckle"));
+    add(describe_params<FaintSpeckParams>("preprocess.faint_specks"));
     add(describe_params<TextColumnParams>("preprocess.text_column"));
     return all;
 }

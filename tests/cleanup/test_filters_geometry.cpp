@@ -118,3 +118,25 @@ TEST_CASE("unknown low-confidence words in the margin are marginalia") {
     CHECK(p.lines[3].words[2].removed);
     CHECK(removed_words(p) == 2);
 }
+
+TEST_CASE("a low-confidence margin block of tall, uneven words is handwriting, known words too") {
+    Page p = body_page();
+    p.regions.push_back({RegionKind::TextColumn, {390, 180, 700, 420}, "main text"});
+    // A note in the left margin, read as its own block: known words among the garbage.
+    Line note;
+    note.block = 7;
+    note.words = {ocr_word("Ål", 100, 700, 50, 50, 64), ocr_word("KN", 90, 760, 100, 100, 67),
+                  ocr_word("i", 200, 760, 13, 67, 80)};
+    note.box = note.words[0].box | note.words[2].box;
+    p.lines.push_back(note);
+    // A typed folio number below the column: confident and of the type's height.
+    Line folio;
+    folio.block = 8;
+    folio.words = {ocr_word("Blad", 500, 700, 80, 30, 93), ocr_word("2.", 600, 700, 30, 30, 91)};
+    folio.box = folio.words[0].box | folio.words[1].box;
+    p.lines.push_back(folio);
+    ListLexicon lexicon({"ål", "i", "blad"});
+    remove_marginalia(p, {}, &lexicon);
+    for (const Word& w : p.lines[8].words) CHECK(w.removed);
+    CHECK_FALSE(p.lines[9].words[0].removed);
+}

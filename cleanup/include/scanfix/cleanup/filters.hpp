@@ -128,10 +128,23 @@ struct MarginaliaParams {
     double min_garbled_fraction = 0.6;
     bool transcriptions = true;
     bool numbers_in_margins = true;
+    double handwriting_confidence = 75;
+    double handwriting_height = 1.4;
+    double handwriting_spread = 0.35;
     template <class V>
     void describe(V& v) {
         v("max_confidence", max_confidence, 0.0, 100.0,
           "OCR pages: unknown words outside the text column below this confidence are marginalia");
+        v("handwriting_confidence", handwriting_confidence, 0.0, 100.0,
+          "OCR pages: a block of words wholly outside the text column, read below this mean "
+          "confidence and with letters unlike the type (see handwriting_height, "
+          "handwriting_spread), is handwriting and goes whole, known words too");
+        v("handwriting_height", handwriting_height, 1.0, 10.0,
+          "such a block's median word height, in median body word heights, from which its "
+          "letters count as larger than the type");
+        v("handwriting_spread", handwriting_spread, 0.0, 5.0,
+          "such a block's spread of word heights (standard deviation / mean) from which its "
+          "letters count as irregular, unlike type");
         v("min_confidence_known", min_confidence_known, 0.0, 100.0,
           "OCR pages: words outside the text column below this confidence are noise even when "
           "the lexicon knows them");
