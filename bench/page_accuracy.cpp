@@ -2,6 +2,8 @@
 // for every page with a reference, CER and seconds per page of (1) Tesseract on the file as
 // loaded, (2) Tesseract with its own Sauvola binarisation (thresholding_method=2) and
 // (3) the whole scanfix pipeline. Prints a Markdown table; docs/preprocessing.md keeps one.
+// Every reference is line by line as typed (ALTO lines; the samples' .lines.gt.txt), so every
+// output is scored in the diplomatic layout: the same lines, line-end hyphens kept.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -53,7 +55,8 @@ std::vector<PageCase> ehri_pages(const std::string& dir) {
     return out;
 }
 
-// Synthetic pages: <dir>/<stem>.jpg|png with <stem>.gt.txt, Russian.
+// Synthetic pages: <dir>/<stem>.jpg|png with <stem>.lines.gt.txt (the body as laid out on the
+// page), Russian.
 std::vector<PageCase> sample_pages(const std::string& dir) {
     std::vector<PageCase> out;
     if (!fs::exists(dir)) return out;
@@ -62,7 +65,7 @@ std::vector<PageCase> sample_pages(const std::string& dir) {
         if (e.path().extension() == ".jpg" || e.path().extension() == ".png") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-        fs::path gt = f.parent_path() / (f.stem().string() + ".gt.txt");
+        fs::path gt = f.parent_path() / (f.stem().string() + ".lines.gt.txt");
         if (fs::exists(gt)) out.push_back({f.string(), gt.string(), "rus", "synthetic"});
     }
     return out;
@@ -101,7 +104,7 @@ Score scanfix_run(const PageCase& c, const Profile& base, const std::string& ref
     run_cleanup(doc, ctx);
     Score s;
     s.seconds = seconds_since(t0);
-    s.counts = eval::evaluate(reference, render_text(doc, Layout::Reading)).characters;
+    s.counts = eval::evaluate(reference, render_text(doc, Layout::Diplomatic)).characters;
     return s;
 }
 
@@ -116,7 +119,7 @@ int main(int argc, char** argv) {
     std::string profile_name = "default", ehri_profile_name = "ehri";
     std::string only;
     app.add_option("--ehri", ehri, "Folder of EHRI pages (german/, danish/, czech/)");
-    app.add_option("--samples", samples, "Folder of synthetic pages with .gt.txt");
+    app.add_option("--samples", samples, "Folder of synthetic pages with .lines.gt.txt");
     app.add_option("--profile", profile_name, "scanfix profile for the synthetic pages");
     app.add_option("--ehri-profile", ehri_profile_name,
                    "scanfix profile for the EHRI pages (their references keep page numbers)");
