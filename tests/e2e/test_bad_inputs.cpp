@@ -14,6 +14,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "test_paths.hpp"
+#include "test_png_bytes.hpp"
 
 namespace fs = std::filesystem;
 using scanfix::test::run_command;
@@ -41,26 +42,13 @@ cv::Mat noise_page(int w, int h) {
     return m;
 }
 
-uint32_t crc32(const std::string& s) {
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : s) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
-void put_be32(std::string& s, size_t at, uint32_t v) {
-    for (int i = 0; i < 4; ++i) s[at + size_t(i)] = char((v >> (24 - 8 * i)) & 0xFF);
-}
-
 // A small valid PNG whose header claims another size (CRC fixed, so only the size is wrong):
 // the shape of a decompression bomb without the gigabytes.
 std::string png_claiming(uint32_t w, uint32_t h) {
     std::string png = encode(".png", noise_page(8, 8));
-    put_be32(png, 16, w);
-    put_be32(png, 20, h);
-    put_be32(png, 29, crc32(png.substr(12, 17)));
+    png.replace(16, 4, scanfix::test::be32(w));
+    png.replace(20, 4, scanfix::test::be32(h));
+    png.replace(29, 4, scanfix::test::be32(scanfix::test::crc32(png.substr(12, 17))));
     return png;
 }
 

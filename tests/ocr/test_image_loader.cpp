@@ -7,8 +7,11 @@
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "test_paths.hpp"
+#include "test_png_bytes.hpp"
 
 using namespace scanfix;
+using scanfix::test::be32;
+using scanfix::test::crc32;
 
 namespace {
 std::string reason_for(const std::string& path) {
@@ -118,18 +121,6 @@ std::string cmyk_tiff(int w, int h, const uchar cmyk[4]) {
     for (int i = 0; i < 4; ++i) u16(8);
     for (int i = 0; i < w * h; ++i) b.append(reinterpret_cast<const char*>(cmyk), 4);
     return b;
-}
-uint32_t crc32(const std::string& s) {
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : s) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
-std::string be32(uint32_t v) {
-    return {char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF), char(v & 0xFF)};
 }
 
 // A grey-and-alpha PNG (colour type 4) of one value; OpenCV cannot write these, scanners
