@@ -15,6 +15,10 @@ int InkComponents::area(int i) const {
     return stats.at<int>(i, cv::CC_STAT_AREA);
 }
 
+bool letter_sized(const cv::Rect& b, int ch) {
+    return b.height >= ch / 3 && b.height <= 3 * ch && b.width <= 4 * ch;
+}
+
 InkComponents label_ink(const cv::Mat& binary) {
     CV_Assert(binary.type() == CV_8UC1);
     InkComponents c;

@@ -19,9 +19,6 @@ std::vector<int> darkest_values(const InkComponents& c, const cv::Mat& gray) {
 }
 
 namespace {
-bool letter_sized(const cv::Rect& b, int ch) {
-    return b.height >= ch / 3 && b.height <= 3 * ch && b.width <= 4 * ch;
-}
 // How far the paper round component `i` (a ring `ring` pixels wide, other ink left out) is
 // from white, by its median: dust lies on clean paper, a pale piece of type in the grey haze of
 // its stroke. The median ignores the edge of a letter that happens to be in the ring.

@@ -16,6 +16,7 @@
 #include "scanfix/ocr/debug_images.hpp"
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/despeckle.hpp"
+#include "scanfix/ocr/dust.hpp"
 #include "scanfix/ocr/faint_specks.hpp"
 #include "scanfix/ocr/illumination.hpp"
 #include "scanfix/ocr/perspective.hpp"
@@ -61,6 +62,7 @@ struct PreprocessParams {
     DeskewParams deskew;
     DespeckleParams despeckle;
     FaintSpeckParams faint_specks;
+    DustParams dust;
     TextColumnParams text_column;
 
     explicit PreprocessParams(const Profile& profile)
@@ -74,6 +76,7 @@ struct PreprocessParams {
           deskew(read_params<DeskewParams>(profile, "preprocess.deskew")),
           despeckle(read_params<DespeckleParams>(profile, "preprocess.despeckle")),
           faint_specks(read_params<FaintSpeckParams>(profile, "preprocess.faint_specks")),
+          dust(read_params<DustParams>(profile, "preprocess.dust")),
           text_column(read_params<TextColumnParams>(profile, "preprocess.text_column")) {}
 };
 
@@ -236,28 +239,26 @@ void preprocess_page(Page& page, const Context& ctx) {
         removed = find_specks(ink, ch, p.despeckle, drop);
         note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
     }
-    // Marks much paler than the type on clean paper (dust, show-through) go from the grey page
-    // as well, even those the size test kept beside letters. Other specks stay on the grey
-    // page: pieces of faint type are as dark as its letters or lie in the haze of its strokes.
-    std::vector<uint8_t> faint = edge;
+    // Marks much paler than the type on clean paper (dust, show-through), and dark dots where
+    // no punctuation or accent can be, go from the grey page as well, even those the size test
+    // kept beside letters. Other specks stay on the grey page: pieces of faint type are as dark
+    // as its letters or lie in the haze of its strokes.
+    std::vector<uint8_t> from_gray(ink.count, 0);
+    auto take = [&](const std::vector<uint8_t>& found) {
+        for (int i = 1; i < ink.count; ++i)
+            if (found[i] && !edge[i]) {
+                if (!drop[i]) removed.push_back(ink.box(i));
+                drop[i] = 1;
+                from_gray[i] = 1;
+            }
+    };
     if (p.faint_specks.enabled) {
+        std::vector<uint8_t> faint = edge;
         auto pale = find_faint_specks(ink, gray, ch, p.faint_specks, faint);
         note(page, "faint_specks", "removed",
              fmt("%.0f marks much paler than the type", double(pale.size())));
-        for (size_t i = 0; i < drop.size(); ++i)
-            if (faint[i] && !edge[i]) {
-                if (!drop[i]) removed.push_back(ink.box(int(i)));
-                drop[i] = 1;
-            }
+        take(faint);
     }
-    binary.setTo(255, component_mask(ink, drop));
-    if (p.despeckle.enabled || p.faint_specks.enabled) debug.save("despeckled", binary);
-    if (p.faint_specks.enabled) {
-        for (size_t i = 0; i < faint.size(); ++i)
-            if (edge[i]) faint[i] = 0;
-        erase_from_gray(gray, binary, ink, faint, std::max(1, ch / 8));
-    }
-
     cv::Rect column;
     if (p.text_column.enabled) {
         TextLayout layout = find_text_column(ink, binary.size(), ch, p.text_column, &drop);
@@ -271,6 +272,20 @@ void preprocess_page(Page& page, const Context& ctx) {
                 page.regions.push_back({RegionKind::Margin, m, "around the text column"});
         }
     }
+    // Dark dust is judged within the text column only (the whole page when that step is off):
+    // outside it, handwriting (a signature's full stops) has no typed lines to be measured by.
+    if (p.dust.enabled && (!column.empty() || !p.text_column.enabled)) {
+        const cv::Rect within = column.empty() ? cv::Rect({}, binary.size()) : column;
+        std::vector<uint8_t> dark;
+        auto dots = find_dust(ink, ch, p.dust, edge, within, dark);
+        note(page, "dust", "removed",
+             fmt("%.0f dots where no punctuation or accent can be", double(dots.size())));
+        take(dark);
+    }
+    binary.setTo(255, component_mask(ink, drop));
+    if (p.despeckle.enabled || p.faint_specks.enabled || p.dust.enabled)
+        debug.save("despeckled", binary);
+    erase_from_gray(gray, binary, ink, from_gray, std::max(1, ch / 8));
 
     // The grey page loses the page edges found on the binary page, with their anti-aliased rim.
     // Specks stay: on faint, broken type they are pieces of letters, which the recognizer reads
@@ -310,6 +325,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
     add(describe_params<DeskewParams>("preprocess.deskew"));
     add(describe_params<DespeckleParams>("preprocess.despeckle"));
     add(describe_params<FaintSpeckParams>("preprocess.faint_specks"));
+    add(describe_params<DustParams>("preprocess.dust"));
     add(describe_params<TextColumnParams>("preprocess.text_column"));
     return all;
 }

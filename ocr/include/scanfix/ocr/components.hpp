@@ -18,6 +18,10 @@ struct InkComponents {
     int area(int label) const;
 };
 
+// Whether a box of ink has the size of a letter (or a few touching letters) of type
+// `character_height` pixels tall.
+bool letter_sized(const cv::Rect& box, int character_height);
+
 // Labels the ink (0) of `binary` (text 0 on 255), 8-connected.
 InkComponents label_ink(const cv::Mat& binary);
 
