@@ -48,20 +48,68 @@ cv::Mat hysteresis(const cv::Mat& weak, const cv::Mat& strong) {
     return out;
 }
 
+// The paper's colour, measured in blocks: photographs and scans under uneven light tint one
+// side of a sheet yellow or blue, and one colour for the whole page made the type on the tinted
+// side look coloured.
+struct Paper {
+    cv::Mat ab;      // Lab a/b of the paper (0 = neutral) per pixel of the search image, CV_32FC2
+    double l = 255;  // Lab L (0..255) of the paper, the whole page's
+};
+
+// Paper of the search image `lab`: in blocks of `block` pixels, the median colour of the brighter
+// half of the pixels, smoothed by the median of the blocks around (a block that a dense stamp
+// fills takes its neighbours' colour), then spread over the image.
+Paper measure_paper(const cv::Mat& lab, int block) {
+    std::vector<cv::Mat> ch;
+    cv::split(lab, ch);
+    Paper paper;
+    const double median = masked_median(ch[0], cv::Mat(ch[0].size(), CV_8UC1, cv::Scalar(1)));
+    paper.l = masked_median(ch[0], ch[0] >= median);
+    const int cols = std::max(1, (lab.cols + block / 2) / block);
+    const int rows = std::max(1, (lab.rows + block / 2) / block);
+    cv::Mat a(rows, cols, CV_8UC1), b(rows, cols, CV_8UC1);
+    for (int by = 0; by < rows; ++by)
+        for (int bx = 0; bx < cols; ++bx) {
+            const int x0 = bx * lab.cols / cols, x1 = (bx + 1) * lab.cols / cols;
+            const int y0 = by * lab.rows / rows, y1 = (by + 1) * lab.rows / rows;
+            const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+            const cv::Mat l = ch[0](r);
+            const cv::Mat bright = l >= masked_median(l, cv::Mat(l.size(), CV_8UC1, 1));
+            a.at<uchar>(by, bx) = uchar(masked_median(ch[1](r), bright));
+            b.at<uchar>(by, bx) = uchar(masked_median(ch[2](r), bright));
+        }
+    if (rows >= 3 && cols >= 3) {
+        cv::medianBlur(a, a, 3);
+        cv::medianBlur(b, b, 3);
+    }
+    cv::Mat ab;
+    cv::merge(std::vector<cv::Mat>{a, b}, ab);
+    ab.convertTo(ab, CV_32FC2, 1.0, -128.0);
+    cv::resize(ab, paper.ab, lab.size(), 0, 0, cv::INTER_LINEAR);
+    return paper;
+}
+
 // The colour of every pixel as its offset in the Lab a/b plane from the line between neutral
-// grey and the paper colour (CV_32FC2). Typed ink is a mix of a neutral dark ribbon and the
-// paper it sits on, so its a/b values lie on that line, however yellow the paper; a stamp or
-// pencil mark in violet, blue or red lies off it. (Dividing by the paper colour instead would
-// tint black type on yellow paper blue, because real ink does not multiply the paper colour.)
-cv::Mat off_paper_colour(const cv::Mat& lab, cv::Point2f paper_ab) {
-    const float pa = paper_ab.x, pb = paper_ab.y, pp = pa * pa + pb * pb;
+// grey and the colour of the paper under it (CV_32FC2). Typed ink is a mix of a neutral dark
+// ribbon and the paper it sits on, so its a/b values lie on that line, however yellow the
+// paper; a stamp or pencil mark in violet, blue or red lies off it. (Dividing by the paper
+// colour instead would tint black type on yellow paper blue, because real ink does not multiply
+// the paper colour.) `lab` is the part of the page at `origin` (full-resolution pixels);
+// `to_search` scales full-resolution pixels to those of the paper's search image.
+cv::Mat off_paper_colour(const cv::Mat& lab, const Paper& paper, cv::Point origin,
+                         double to_search) {
     // A paper stain may be a little more saturated than the paper itself.
     const float t_max = 1.5f;
     cv::Mat out(lab.size(), CV_32FC2);
+    const int max_x = paper.ab.cols - 1, max_y = paper.ab.rows - 1;
     for (int y = 0; y < lab.rows; ++y) {
         const cv::Vec3b* l = lab.ptr<cv::Vec3b>(y);
         cv::Vec2f* o = out.ptr<cv::Vec2f>(y);
+        const cv::Vec2f* row =
+            paper.ab.ptr<cv::Vec2f>(std::min(max_y, int((origin.y + y) * to_search)));
         for (int x = 0; x < lab.cols; ++x) {
+            const cv::Vec2f pab = row[std::min(max_x, int((origin.x + x) * to_search))];
+            const float pa = pab[0], pb = pab[1], pp = pa * pa + pb * pb;
             float a = l[x][1] - 128.f, b = l[x][2] - 128.f;
             float t = pp > 1.f ? std::clamp((a * pa + b * pb) / pp, 0.f, t_max) : 0.f;
             o[x] = {a - t * pa, b - t * pb};
@@ -69,11 +117,6 @@ cv::Mat off_paper_colour(const cv::Mat& lab, cv::Point2f paper_ab) {
     }
     return out;
 }
-
-struct Paper {
-    cv::Point2f ab;  // Lab a/b of the paper, 0 = neutral
-    double l = 255;  // Lab L (0..255)
-};
 
 struct InkMasks {
     cv::Mat colored, ink;  // 255 where coloured ink / any ink
@@ -84,10 +127,10 @@ struct InkMasks {
 // hysteresis into weaker colour. With `hue` (the offset of one stamp's ink): any pixel whose
 // colour points the same way, however faint, for the pale parts of a stamp. Never a dark
 // neutral pixel (type under a stamp).
-InkMasks classify_lab(const cv::Mat& lab, const Paper& paper, const ColorSeparationParams& p,
-                      cv::Point2f hue = {}) {
+InkMasks classify_lab(const cv::Mat& lab, const Paper& paper, cv::Point origin, double to_search,
+                      const ColorSeparationParams& p, cv::Point2f hue = {}) {
     InkMasks m;
-    m.offset = off_paper_colour(lab, paper.ab);
+    m.offset = off_paper_colour(lab, paper, origin, to_search);
     std::vector<cv::Mat> ab;
     cv::split(m.offset, ab);
     cv::Mat chroma, l;
@@ -116,11 +159,12 @@ InkMasks classify_lab(const cv::Mat& lab, const Paper& paper, const ColorSeparat
     return m;
 }
 
-InkMasks classify(const cv::Mat& bgr, const Paper& paper, const ColorSeparationParams& p,
-                  cv::Point2f hue = {}) {
+// The same test on a part `r` of the full-resolution page `bgr`.
+InkMasks classify(const cv::Mat& bgr, const cv::Rect& r, const Paper& paper, double to_search,
+                  const ColorSeparationParams& p, cv::Point2f hue = {}) {
     cv::Mat lab;
-    cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
-    return classify_lab(lab, paper, p, hue);
+    cv::cvtColor(bgr(r), lab, cv::COLOR_BGR2Lab);
+    return classify_lab(lab, paper, r.tl(), to_search, p, hue);
 }
 
 cv::Rect scaled(const cv::Rect& r, double f) {
@@ -141,20 +185,11 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     const double scale = std::min(1.0, 100.0 / std::max(1, dpi));
     cv::Mat small;
     cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    Paper paper;
     cv::Mat lab;
     cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
-    {
-        std::vector<cv::Mat> ch;
-        cv::split(lab, ch);
-        const double median = masked_median(ch[0], cv::Mat(ch[0].size(), CV_8UC1, cv::Scalar(1)));
-        const cv::Mat bright = ch[0] >= median;
-        paper.l = masked_median(ch[0], bright);
-        paper.ab = {float(masked_median(ch[1], bright) - 128),
-                    float(masked_median(ch[2], bright) - 128)};
-    }
+    const Paper paper = measure_paper(lab, std::max(8, int(std::lround(dpi * scale))));
 
-    InkMasks coarse = classify_lab(lab, paper, p);
+    InkMasks coarse = classify_lab(lab, paper, {}, 1.0, p);
     int ink_pixels = cv::countNonZero(coarse.ink);
     int colored_ink = cv::countNonZero(coarse.ink & coarse.colored);
     result.share_of_ink = ink_pixels ? double(colored_ink) / ink_pixels : 0;
@@ -171,7 +206,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     for (const auto& c : contours) {
         cv::Rect r = grown(scaled(cv::boundingRect(c), 1 / scale), mm) & whole;
         if (r.area() == 0) continue;
-        result.mask(r) |= classify(bgr(r), paper, p).colored;
+        result.mask(r) |= classify(bgr, r, paper, scale, p).colored;
     }
 
     // Stamps: marks that, closed over a millimetre, span stamp_mm. A stamp is often inked
@@ -199,7 +234,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         const int reach_px = std::max(int(std::max(seed_box.width, seed_box.height) / scale),
                                       int(3 * mm_to_px(p.stamp_mm, dpi)));
         const cv::Rect reach = grown(scaled(seed_box, 1 / scale), reach_px) & whole;
-        const cv::Mat same = classify(bgr(reach), paper, p, hue).colored;
+        const cv::Mat same = classify(bgr, reach, paper, scale, p, hue).colored;
         result.mask(reach) |= same;
         // The Stamp region (words in it may be dropped as stamp text): the strong part and the
         // pieces of its colour, two millimetres long or more, that reach within a quarter of its

@@ -94,18 +94,24 @@ TEST_CASE("grey pages have no coloured ink") {
 namespace {
 // Type as a real ribbon leaves it: a neutral dark grey laid over the paper (a mix, not a
 // product with the paper colour), with the faint colour fringes of a JPEG scan.
-cv::Mat type_on(const cv::Mat& text, cv::Vec3b paper) {
-    cv::Mat page(text.size(), CV_8UC3, cv::Scalar(paper[0], paper[1], paper[2]));
+// `paper` is the colour of the sheet at each pixel.
+cv::Mat type_on_sheet(const cv::Mat& text, const cv::Mat& paper_image) {
+    cv::Mat page = paper_image.clone();
     cv::RNG rng(7);
     for (int y = 0; y < text.rows; ++y)
         for (int x = 0; x < text.cols; ++x) {
             double cover = 1.0 - text.at<uchar>(y, x) / 255.0;
             cv::Vec3b& px = page.at<cv::Vec3b>(y, x);
+            const cv::Vec3b paper = paper_image.at<cv::Vec3b>(y, x);
             for (int c = 0; c < 3; ++c)
                 px[c] = cv::saturate_cast<uchar>((1 - cover) * paper[c] + cover * 55 +
                                                  rng.uniform(-4, 5));
         }
     return page;
+}
+cv::Mat type_on(const cv::Mat& text, cv::Vec3b paper) {
+    return type_on_sheet(text,
+                         cv::Mat(text.size(), CV_8UC3, cv::Scalar(paper[0], paper[1], paper[2])));
 }
 }  // namespace
 
@@ -149,4 +155,26 @@ TEST_CASE("the pale parts of a stamp go with its strong parts") {
     REQUIRE(cv::countNonZero(pale_only) > 1000);
     cv::Mat left_dark = pale_only & (p.gray < 200);
     CHECK(cv::countNonZero(left_dark) < 0.05 * cv::countNonZero(pale_only));
+}
+
+TEST_CASE("type on paper whose tint changes across the sheet is not coloured ink") {
+    // Neutral paper on the left turning yellow on the right, as under the light of a photo.
+    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
+    cv::Mat paper(text.size(), CV_8UC3);
+    for (int x = 0; x < paper.cols; ++x) {
+        const double t = double(x) / (paper.cols - 1);
+        paper.col(x).setTo(cv::Scalar(230 - 120 * t, 230, 230 + 15 * t));
+    }
+    cv::Mat page = type_on_sheet(text, paper);
+    ColoredInk plain = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK(plain.share_of_ink < 0.02);
+    CHECK(plain.stamps.empty());
+
+    // A violet stamp on the yellow side is still found.
+    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
+    cv::circle(stamp, {650, 350}, 110, cv::Scalar(0), 12);
+    page = print(stamp, {160, 40, 110}, page);
+    ColoredInk stamped = find_colored_ink(page, 200, ColorSeparationParams{});
+    REQUIRE(stamped.stamps.size() == 1);
+    CHECK((stamped.stamps[0] & cv::Rect(540, 240, 220, 220)).area() > 0.8 * 220 * 220);
 }
