@@ -22,6 +22,7 @@
 #include "scanfix/ocr/perspective.hpp"
 #include "scanfix/ocr/punch_holes.hpp"
 #include "scanfix/ocr/text_column.hpp"
+#include "scanfix/ocr/underlines.hpp"
 
 namespace scanfix {
 
@@ -63,6 +64,7 @@ struct PreprocessParams {
     DespeckleParams despeckle;
     FaintSpeckParams faint_specks;
     DustParams dust;
+    UnderlineParams underlines;
     TextColumnParams text_column;
 
     explicit PreprocessParams(const Profile& profile)
@@ -77,6 +79,7 @@ struct PreprocessParams {
           despeckle(read_params<DespeckleParams>(profile, "preprocess.despeckle")),
           faint_specks(read_params<FaintSpeckParams>(profile, "preprocess.faint_specks")),
           dust(read_params<DustParams>(profile, "preprocess.dust")),
+          underlines(read_params<UnderlineParams>(profile, "preprocess.underlines")),
           text_column(read_params<TextColumnParams>(profile, "preprocess.text_column")) {}
 };
 
@@ -224,6 +227,13 @@ void preprocess_page(Page& page, const Context& ctx) {
         add_holes(page, holes);
     }
 
+    // Rules go before the labelling: an underline joins the letters it touches into one shape.
+    std::vector<cv::Rect> rules;
+    if (p.underlines.enabled) {
+        rules = remove_underlines(binary, gray, ch, p.underlines);
+        for (const auto& r : rules) note(page, "underlines", "removed", "underline or rule", r);
+    }
+
     // One labelling of the ink serves the edge strokes, the specks and the text column.
     const InkComponents ink = label_ink(binary);
     std::vector<uint8_t> edge(ink.count, 0);
@@ -234,10 +244,11 @@ void preprocess_page(Page& page, const Context& ctx) {
         }
     }
     std::vector<uint8_t> drop = edge;
-    std::vector<cv::Rect> removed;
+    std::vector<cv::Rect> removed = rules;
     if (p.despeckle.enabled) {
-        removed = find_specks(ink, ch, p.despeckle, drop);
-        note(page, "despeckle", "removed", fmt("%.0f specks", double(removed.size())));
+        auto specks = find_specks(ink, ch, p.despeckle, drop);
+        note(page, "despeckle", "removed", fmt("%.0f specks", double(specks.size())));
+        removed.insert(removed.end(), specks.begin(), specks.end());
     }
     // Marks much paler than the type on clean paper (dust, show-through), and dark dots where
     // no punctuation or accent can be, go from the grey page as well, even those the size test
@@ -326,6 +337,7 @@ std::vector<ParamSpec> preprocess_param_specs() {
     add(describe_params<DespeckleParams>("preprocess.despeckle"));
     add(describe_params<FaintSpeckParams>("preprocess.faint_specks"));
     add(describe_params<DustParams>("preprocess.dust"));
+    add(describe_params<UnderlineParams>("preprocess.underlines"));
     add(describe_params<TextColumnParams>("preprocess.text_column"));
     return all;
 }

@@ -1,0 +1,78 @@
+// Underline and rule removal; see underlines.hpp.
+#include "scanfix/ocr/underlines.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace scanfix {
+
+std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int character_height,
+                                        const UnderlineParams& p) {
+    CV_Assert(binary.type() == CV_8UC1 && gray.type() == CV_8UC1 && gray.size() == binary.size());
+    std::vector<cv::Rect> rules;
+    const int ch = std::max(4, character_height);
+    const int length = std::max(8, int(std::lround(p.min_length * ch)));
+    const double thickness = std::max(1.0, p.max_thickness * ch);
+    const cv::Mat ink = binary == 0;
+    // Horizontal runs of at least `length` pixels; a rule within the residual skew of a
+    // deskewed page (under a degree) still has runs that long.
+    cv::Mat runs;
+    cv::morphologyEx(ink, runs, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, {length, 1}));
+    if (cv::countNonZero(runs) == 0) return rules;
+
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(runs, labels, stats, centroids, 8, CV_32S);
+    std::vector<uint8_t> rule(n, 0);
+    // Strokes within three character heights of the image's edge are the paper's edge or the
+    // scanner's, which the border step removes whole.
+    const int edge = 3 * ch;
+    const cv::Rect inner(edge, edge, binary.cols - 2 * edge, binary.rows - 2 * edge);
+    for (int i = 1; i < n; ++i) {
+        const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        // Mean thickness: a slightly skewed rule has a tall box but stays thin.
+        if (b.width >= length && stats.at<int>(i, cv::CC_STAT_AREA) <= thickness * b.width &&
+            (b & inner) == b) {
+            rule[i] = 1;
+            rules.push_back(b);
+        }
+    }
+    if (rules.empty()) return rules;
+
+    // In each column of a rule, its pixels run from `top` to `bottom`, and the rule's ragged
+    // edges (too short for the runs) a little beyond. Where ink goes on further above or below,
+    // a letter crosses the rule and the column stays.
+    const int ragged = std::max(1, int(std::lround(0.1 * ch)));
+    cv::Mat erase = cv::Mat::zeros(binary.size(), CV_8UC1);
+    for (const cv::Rect& r : rules) {
+        for (int x = r.x; x < r.x + r.width; ++x) {
+            int top = -1, bottom = -1;
+            for (int y = r.y; y < r.y + r.height; ++y)
+                if (rule[labels.at<int>(y, x)]) {
+                    if (top < 0) top = y;
+                    bottom = y;
+                }
+            if (top < 0) continue;
+            int up = 0, down = 0;
+            while (up <= ragged && top - up - 1 >= 0 && ink.at<uchar>(top - up - 1, x)) ++up;
+            while (down <= ragged && bottom + down + 1 < ink.rows &&
+                   ink.at<uchar>(bottom + down + 1, x))
+                ++down;
+            if (up > ragged || down > ragged) continue;
+            erase(cv::Rect(x, top - up, 1, bottom + down - top + up + 1)).setTo(255);
+        }
+    }
+    binary.setTo(255, erase);
+    // The grey rim of the rule goes too, but never a letter's ink.
+    const int rim = std::max(1, ch / 12);
+    cv::Mat grown;
+    cv::dilate(erase, grown,
+               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * rim + 1, 2 * rim + 1}));
+    grown.setTo(0, binary == 0);
+    gray.setTo(255, grown);
+    return rules;
+}
+
+}  // namespace scanfix
