@@ -4,8 +4,8 @@
 // (3) the whole scanfix pipeline. Prints a Markdown table; docs/preprocessing.md keeps one.
 // Every reference is line by line as typed (ALTO lines; the samples' .lines.gt.txt), so every
 // output is scored in the diplomatic layout: the same lines, line-end hyphens kept.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <array>
@@ -37,7 +37,8 @@ struct Score {
 
 // EHRI pages: <dir>/<language folder>/<name>.jpg with <name>.xml (ALTO).
 std::vector<PageCase> ehri_pages(const std::string& dir) {
-    const std::map<std::string, std::string> langs = {{"german", "deu"}, {"danish", "dan"}, {"czech", "ces"}};
+    const std::map<std::string, std::string> langs = {
+        {"german", "deu"}, {"danish", "dan"}, {"czech", "ces"}};
     std::vector<PageCase> out;
     for (const auto& [folder, lang] : langs) {
         fs::path d = fs::path(dir) / folder;
@@ -62,7 +63,8 @@ std::vector<PageCase> sample_pages(const std::string& dir) {
     if (!fs::exists(dir)) return out;
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ".jpg" || e.path().extension() == ".png") files.push_back(e.path());
+        if (e.path().extension() == ".jpg" || e.path().extension() == ".png")
+            files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
         fs::path gt = f.parent_path() / (f.stem().string() + ".lines.gt.txt");
@@ -108,7 +110,9 @@ Score scanfix_run(const PageCase& c, const Profile& base, const std::string& ref
     return s;
 }
 
-std::string pct(const eval::EditCounts& c) { return fmt::format("{:.2f}", 100.0 * c.rate()); }
+std::string pct(const eval::EditCounts& c) {
+    return fmt::format("{:.2f}", 100.0 * c.rate());
+}
 
 }  // namespace
 
@@ -118,21 +122,30 @@ int main(int argc, char** argv) {
     std::string samples = (fs::path(SCANFIX_SOURCE_DIR) / "samples").string();
     std::string profile_name = "default", ehri_profile_name = "ehri";
     std::string only;
+    std::vector<std::string> overrides;
     app.add_option("--ehri", ehri, "Folder of EHRI pages (german/, danish/, czech/)");
     app.add_option("--samples", samples, "Folder of synthetic pages with .lines.gt.txt");
     app.add_option("--profile", profile_name, "scanfix profile for the synthetic pages");
     app.add_option("--ehri-profile", ehri_profile_name,
                    "scanfix profile for the EHRI pages (their references keep page numbers)");
     app.add_option("--only", only, "Only pages whose path contains this text");
+    app.add_option("--set", overrides,
+                   "Override one scanfix parameter on every page, e.g. --set "
+                   "preprocess.dust.enabled=false (repeatable)");
     CLI11_PARSE(app, argc, argv);
 
     Profile profile = Profile::load(profile_name, profiles_dir());
     Profile ehri_profile = Profile::load(ehri_profile_name, profiles_dir());
+    for (const std::string& kv : overrides) {
+        profile.set_override(kv, "--set");
+        ehri_profile.set_override(kv, "--set");
+    }
     std::vector<PageCase> cases = ehri_pages(ehri);
     for (auto& c : sample_pages(samples)) cases.push_back(c);
 
-    fmt::print("| page | lang | Tesseract CER % | Tesseract+Sauvola CER % | scanfix CER % | "
-               "Tesseract s | scanfix s |\n|---|---|---:|---:|---:|---:|---:|\n");
+    fmt::print(
+        "| page | lang | Tesseract CER % | Tesseract+Sauvola CER % | scanfix CER % | "
+        "Tesseract s | scanfix s |\n|---|---|---:|---:|---:|---:|---:|\n");
     std::map<std::string, std::array<Score, 3>> totals;
     for (const PageCase& c : cases) {
         if (!only.empty() && c.image.find(only) == std::string::npos) continue;
@@ -146,8 +159,9 @@ int main(int argc, char** argv) {
         Score a = plain(c, "otsu", reference);
         Score b = plain(c, "sauvola", reference);
         Score s = scanfix_run(c, c.group == "synthetic" ? profile : ehri_profile, reference);
-        fmt::print("| {} | {} | {} | {} | {} | {:.2f} | {:.2f} |\n", fs::path(c.image).stem().string(),
-                   c.lang, pct(a.counts), pct(b.counts), pct(s.counts), a.seconds, s.seconds);
+        fmt::print("| {} | {} | {} | {} | {} | {:.2f} | {:.2f} |\n",
+                   fs::path(c.image).stem().string(), c.lang, pct(a.counts), pct(b.counts),
+                   pct(s.counts), a.seconds, s.seconds);
         std::fflush(stdout);
         for (const std::string& key : {c.group, std::string("all EHRI")}) {
             if (key == "all EHRI" && c.group == "synthetic") continue;
@@ -159,8 +173,9 @@ int main(int argc, char** argv) {
             }
         }
     }
-    fmt::print("\n| total | Tesseract CER % | Tesseract+Sauvola CER % | scanfix CER % | Tesseract s | "
-               "scanfix s | time ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    fmt::print(
+        "\n| total | Tesseract CER % | Tesseract+Sauvola CER % | scanfix CER % | Tesseract s | "
+        "scanfix s | time ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (const auto& [key, t] : totals)
         fmt::print("| {} | {} | {} | {} | {:.1f} | {:.1f} | {:.2f} |\n", key, pct(t[0].counts),
                    pct(t[1].counts), pct(t[2].counts), t[0].seconds, t[2].seconds,

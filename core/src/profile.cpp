@@ -208,6 +208,30 @@ void Profile::set_list(const std::string& key, const std::vector<std::string>& v
     e.line = 0;
 }
 
+void Profile::set_override(const std::string& kv, const std::string& origin) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError(origin, "'" + kv + "' is not key=value");
+    const std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
+    if (value.empty() || value.front() != '[' || value.back() != ']') {
+        set(key, value, origin);
+        return;
+    }
+    std::vector<std::string> items;
+    std::string item;
+    for (char c : value.substr(1, value.size() - 2) + ",") {
+        if (c != ',') {
+            item += c;
+            continue;
+        }
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) items.push_back(item);
+        item.clear();
+    }
+    set_list(key, items, origin);
+}
+
 void Profile::check_no_unknown_keys() const {
     for (const auto& kv : entries_) {
         if (known_.count(kv.first)) continue;

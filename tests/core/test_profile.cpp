@@ -153,3 +153,17 @@ TEST_CASE("a child profile's mapping replaces the parent's value at that key, an
     CHECK_THROWS_AS(Profile::parse("\"\": 1\n", "empty.yaml"), ConfigError);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("command-line overrides set scalars and lists, and refuse text without '='") {
+    Profile p = Profile::parse("a:\n  k: 0.5\n", "demo.yaml");
+    p.set_override("a.k=0.7", "--set");
+    CHECK(p.find("a.k")->values == std::vector<std::string>{"0.7"});
+    CHECK(p.find("a.k")->file == "--set");
+    p.set_override("a.list=[x,  y ,z]", "--set");
+    CHECK(p.find("a.list")->is_list);
+    CHECK(p.find("a.list")->values == std::vector<std::string>{"x", "y", "z"});
+    p.set_override("a.url=http://host/?q=1", "--set");
+    CHECK(p.find("a.url")->values[0] == "http://host/?q=1");
+    CHECK_THROWS_AS(p.set_override("a.k", "--set"), UsageError);
+    CHECK_THROWS_AS(p.set_override("=1", "--set"), UsageError);
+}

@@ -32,29 +32,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt) {
 
 Profile load_profile(const CommonOptions& opt) {
     Profile profile = Profile::load(opt.profile, profiles_dir());
-    for (const std::string& kv : opt.overrides) {
-        size_t eq = kv.find('=');
-        if (eq == std::string::npos || eq == 0)
-            throw UsageError("--set", "'" + kv + "' is not key=value");
-        std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
-        if (!value.empty() && value.front() == '[' && value.back() == ']') {
-            std::vector<std::string> items;
-            std::string inner = value.substr(1, value.size() - 2), item;
-            for (char c : inner + ",") {
-                if (c == ',') {
-                    item.erase(0, item.find_first_not_of(' '));
-                    item.erase(item.find_last_not_of(' ') + 1);
-                    if (!item.empty()) items.push_back(item);
-                    item.clear();
-                } else {
-                    item += c;
-                }
-            }
-            profile.set_list(key, items, "--set");
-        } else {
-            profile.set(key, value, "--set");
-        }
-    }
+    for (const std::string& kv : opt.overrides) profile.set_override(kv, "--set");
     return profile;
 }
 

@@ -32,6 +32,9 @@ class Profile {
     void set(const std::string& key, const std::string& value, const std::string& origin = "(set)");
     void set_list(const std::string& key, const std::vector<std::string>& values,
                   const std::string& origin = "(set)");
+    // Sets one "key=value" override as written on a command line ("key=[a, b]" is a list).
+    // Throws UsageError naming `origin` when the text is not key=value.
+    void set_override(const std::string& key_equals_value, const std::string& origin);
     const std::map<std::string, ProfileEntry>& entries() const { return entries_; }
     // Records that a stage read a key; the rest are unknown keys (usually typos).
     void mark_known(const std::string& key) const { known_.insert(key); }
