@@ -48,6 +48,18 @@ cv::Mat component_mask(const InkComponents& c, const std::vector<uint8_t>& drop)
     return mask;
 }
 
+void paint_paper(cv::Mat& gray, const cv::Mat& binary, const cv::Mat& marks, int rim) {
+    CV_Assert(gray.size() == marks.size() && binary.size() == marks.size());
+    cv::Mat grown = marks.clone();
+    if (rim > 0)
+        cv::dilate(grown, grown,
+                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * rim + 1, 2 * rim + 1}));
+    cv::Mat other = binary == 0;
+    other.setTo(0, marks);
+    grown.setTo(0, other);
+    gray.setTo(255, grown);
+}
+
 void erase_components(cv::Mat& binary, const InkComponents& c, const std::vector<uint8_t>& drop) {
     CV_Assert(binary.size() == c.labels.size());
     binary.setTo(255, component_mask(c, drop));

@@ -92,16 +92,7 @@ std::vector<cv::Rect> find_faint_specks(const InkComponents& c, const cv::Mat& g
 
 void erase_from_gray(cv::Mat& gray, const cv::Mat& binary, const InkComponents& c,
                      const std::vector<uint8_t>& marked, int rim) {
-    const cv::Mat own = component_mask(c, marked);
-    cv::Mat mask = own.clone();
-    if (rim > 0)
-        cv::dilate(mask, mask,
-                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * rim + 1, 2 * rim + 1}));
-    // Other ink of the binary page (a letter beside the dust) is never painted over.
-    cv::Mat other = binary == 0;
-    other.setTo(0, own);
-    mask.setTo(0, other);
-    gray.setTo(255, mask);
+    paint_paper(gray, binary, component_mask(c, marked), rim);
 }
 
 }  // namespace scanfix

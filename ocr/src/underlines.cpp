@@ -5,6 +5,8 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "scanfix/ocr/components.hpp"
+
 namespace scanfix {
 
 std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int character_height,
@@ -66,12 +68,7 @@ std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int char
     }
     binary.setTo(255, erase);
     // The grey rim of the rule goes too, but never a letter's ink.
-    const int rim = std::max(1, ch / 12);
-    cv::Mat grown;
-    cv::dilate(erase, grown,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * rim + 1, 2 * rim + 1}));
-    grown.setTo(0, binary == 0);
-    gray.setTo(255, grown);
+    paint_paper(gray, binary, erase, std::max(1, ch / 12));
     return rules;
 }
 

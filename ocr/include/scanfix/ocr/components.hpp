@@ -28,6 +28,11 @@ InkComponents label_ink(const cv::Mat& binary);
 // 255 where the component of a pixel has drop[label] != 0.
 cv::Mat component_mask(const InkComponents& components, const std::vector<uint8_t>& drop);
 
+// Paints paper (255) on the grey page `gray` over `marks` (255 = to go) and a rim of `rim`
+// pixels round them, but never over ink of `binary` (text 0) outside `marks`: a letter beside
+// a removed mark keeps its grey edge.
+void paint_paper(cv::Mat& gray, const cv::Mat& binary, const cv::Mat& marks, int rim);
+
 // Sets to paper (255) every pixel of `binary` whose component has drop[label] != 0.
 void erase_components(cv::Mat& binary, const InkComponents& components,
                       const std::vector<uint8_t>& drop);
