@@ -6,6 +6,8 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "scanfix/ocr/components.hpp"
+
 namespace scanfix {
 
 std::vector<int> character_heights(const cv::Mat& binary) {
@@ -29,10 +31,7 @@ int median_height(std::vector<int> heights, int min_h, int max_h, int fallback) 
     heights.erase(std::remove_if(heights.begin(), heights.end(),
                                  [&](int h) { return h < min_h || h > max_h; }),
                   heights.end());
-    if (heights.size() < 20) return fallback;
-    auto mid = heights.begin() + heights.size() / 2;
-    std::nth_element(heights.begin(), mid, heights.end());
-    return *mid;
+    return heights.size() < 20 ? fallback : median_of(std::move(heights));
 }
 
 int character_height_at(const std::vector<int>& heights, int dpi) {

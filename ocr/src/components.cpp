@@ -19,6 +19,13 @@ bool letter_sized(const cv::Rect& b, int ch) {
     return b.height >= ch / 3 && b.height <= 3 * ch && b.width <= 4 * ch;
 }
 
+int median_of(std::vector<int> v) {
+    CV_Assert(!v.empty());
+    auto mid = v.begin() + v.size() / 2;
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
 InkComponents label_ink(const cv::Mat& binary) {
     CV_Assert(binary.type() == CV_8UC1);
     InkComponents c;

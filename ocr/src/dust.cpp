@@ -50,12 +50,6 @@ int gap(int a0, int a1, int b0, int b1) {
     return std::max({0, b0 - a1, a0 - b1});
 }
 
-int median(std::vector<int> v) {
-    auto mid = v.begin() + v.size() / 2;
-    std::nth_element(v.begin(), mid, v.end());
-    return *mid;
-}
-
 }  // namespace
 
 std::vector<cv::Rect> find_dust(const InkComponents& c, int character_height, const DustParams& p,
@@ -107,7 +101,7 @@ std::vector<cv::Rect> find_dust(const InkComponents& c, int character_height, co
                 bottoms.push_back(ob.y + ob.height);
                 tops.push_back(ob.y);
             }
-            const int baseline = median(bottoms), top = median(tops);
+            const int baseline = median_of(bottoms), top = median_of(tops);
             const int bottom = d.y + d.height;
             if (std::abs(bottom - baseline) <= tolerance) return true;          // full stop
             if (bottom > baseline && d.y <= baseline + tolerance) return true;  // comma

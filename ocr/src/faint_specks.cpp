@@ -47,10 +47,7 @@ int type_darkness(const InkComponents& c, const std::vector<int>& darkest, int c
     std::vector<int> letters;
     for (int i = 1; i < c.count; ++i)
         if (letter_sized(c.box(i), ch)) letters.push_back(darkest[i]);
-    if (letters.empty()) return 255;
-    auto mid = letters.begin() + letters.size() / 2;
-    std::nth_element(letters.begin(), mid, letters.end());
-    return *mid;
+    return letters.empty() ? 255 : median_of(std::move(letters));
 }
 
 std::vector<cv::Rect> find_faint_specks(const InkComponents& c, const cv::Mat& gray,

@@ -22,6 +22,10 @@ struct InkComponents {
 // `character_height` pixels tall.
 bool letter_sized(const cv::Rect& box, int character_height);
 
+// The middle value of a measure over marks (the upper middle of an even count); `values` must
+// not be empty.
+int median_of(std::vector<int> values);
+
 // Labels the ink (0) of `binary` (text 0 on 255), 8-connected.
 InkComponents label_ink(const cv::Mat& binary);
 
