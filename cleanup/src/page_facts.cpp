@@ -66,17 +66,37 @@ int percentile(std::vector<int> v, double q) {
 }  // namespace
 
 namespace {
-// The box of a line's body: words at either end that stand far apart from the rest (a margin
-// item the recognizer put on the same line) are left out.
-cv::Rect body_box(const Line& line, int median_height) {
+std::vector<cv::Rect> kept_boxes_by_x(const Line& line) {
     std::vector<cv::Rect> boxes;
     for (int w : kept_words(line))
         if (line.words[w].has_box()) boxes.push_back(line.words[w].box);
     std::sort(boxes.begin(), boxes.end(),
               [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+    return boxes;
+}
+
+// The page's typed word space: the median gap between neighbouring words of lines that carry
+// several words (0 when there are none). A margin item on the same line stands several word
+// spaces off, however tall the line boxes are.
+int median_word_gap(const Page& page) {
+    std::vector<int> gaps;
+    for (const Line& line : page.lines) {
+        std::vector<cv::Rect> boxes = kept_boxes_by_x(line);
+        if (boxes.size() < 4) continue;
+        for (size_t i = 1; i < boxes.size(); ++i)
+            gaps.push_back(std::max(0, boxes[i].x - (boxes[i - 1].x + boxes[i - 1].width)));
+    }
+    return percentile(gaps, 0.5);
+}
+
+// The box of a line's body: words at either end that stand far apart from the rest (a margin
+// item the recognizer put on the same line) are left out. Far means more than twice the word
+// height or, when the page's word spaces are measured, more than four of them.
+cv::Rect body_box(const Line& line, int median_height, int word_gap) {
+    std::vector<cv::Rect> boxes = kept_boxes_by_x(line);
     size_t first = 0, last = boxes.size();
-    // Typed word spaces are well under a word height wide; a margin item stands further off.
-    const int gap = 2 * std::max(median_height, 1);
+    int gap = 2 * std::max(median_height, 1);
+    if (word_gap > 0) gap = std::min(gap, std::max(4 * word_gap, median_height / 2));
     while (last - first > 2 && boxes[first + 1].x - (boxes[first].x + boxes[first].width) > gap)
         ++first;
     while (last - first > 2 &&
@@ -92,10 +112,11 @@ cv::Rect text_column(const Page& page) {
     if (const Region* r = page.text_column()) return r->box;
     // Body lines carry several words; margin notes, stamps and folio numbers rarely do.
     const int median_h = median_word_height(page);
+    const int word_gap = median_word_gap(page);
     std::vector<int> lefts, rights, tops, bottoms;
     for (const Line& line : page.lines) {
         if (kept_words(line).size() < 4) continue;
-        cv::Rect b = body_box(line, median_h);
+        cv::Rect b = body_box(line, median_h, word_gap);
         if (b.area() == 0) continue;
         lefts.push_back(b.x);
         rights.push_back(b.x + b.width);

@@ -52,6 +52,29 @@ TEST_CASE("short tokens stacked left of the column are a margin column") {
     CHECK(body_after == body_before);
 }
 
+TEST_CASE("a margin column glued to most lines is found by the page's word spacing") {
+    // Line boxes as tall as the line pitch (90 px) make words look tall; the margin items sit
+    // 120 px before the body, under two word heights but eight of the page's word spaces.
+    Page p;
+    for (int i = 0; i < 10; ++i) {
+        Line line;
+        int x = 400;
+        for (const char* t : {"Zeile", "des", "Textes", "in", "der", "Spalte", "Nummer"}) {
+            int w = 18 * int(std::string(t).size());
+            line.words.push_back(ocr_word(t, x, 200 + 90 * i, w, 90));
+            x += w + 15;
+        }
+        if (i >= 2)
+            line.words.insert(line.words.begin(),
+                              ocr_word(i % 2 ? "ab" : "cd", 240, 200 + 90 * i, 40, 90, 70));
+        line.box = line.words.front().box | line.words.back().box;
+        p.lines.push_back(line);
+    }
+    remove_margin_columns(p, {}, nullptr);
+    CHECK(removed_words(p) == 8);
+    for (const Line& l : p.lines) CHECK(l.words.back().removed == false);
+}
+
 TEST_CASE("a few scattered short words outside the column are not a column") {
     Page p = body_page();
     p.lines[0].words.insert(p.lines[0].words.begin(), ocr_word("аб", 100, 200, 40, 30));
