@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <opencv2/imgproc.hpp>
 
+#include "generator_fixtures.hpp"
 #include "page_generator.hpp"
 #include "scanfix/core/error.hpp"
 #include "typed_lines.hpp"
@@ -13,6 +14,8 @@
 
 using namespace scanfix;
 using namespace scanfix::samples;
+using scanfix::samples::fixtures::fonts_installed;
+using scanfix::samples::fixtures::kParagraphs;
 
 namespace {
 
@@ -25,25 +28,6 @@ const char* const kVerse =
     "\n"
     "        Шаг за шагом,\n"
     "день за днем.\n";
-
-const std::vector<std::string> kProse = {
-    "Настоящим сообщаем, что проверка наличия дел в архиве отдела проведена в "
-    "установленный срок. Расхождений между описями и наличием дел не обнаружено.",
-    "Одновременно проверено состояние хранилища: температурный режим соблюдается, "
-    "стеллажи исправны, противопожарные средства имеются в достаточном количестве.",
-    "Акт составлен в двух экземплярах, один из которых направляется в общий отдел."};
-
-bool fonts_installed() {
-    try {
-        find_font("", typewriter_font_files(), "typewriter");
-        find_font("", pen_font_files(), "pen");
-        find_font("", stamp_font_files(), "stamp");
-        return true;
-    } catch (const InputError& e) {
-        WARN("skipped: " << e.what());
-        return false;
-    }
-}
 
 PageSettings small_page(std::uint64_t seed) {
     PageSettings s;
@@ -120,7 +104,7 @@ TEST_CASE("table rows align every cell at its column and refuse a table wider th
 TEST_CASE("two columns fill the left column first and the reference reads column by column") {
     LineSettings ls;
     ls.columns = 20;
-    auto lines = set_lines(kProse, ls);
+    auto lines = set_lines(kParagraphs, ls);
     auto pages = split_pages(lines, 6, 0, 2);
     REQUIRE(pages.size() >= 2);
     for (const auto& page : pages) {
@@ -144,7 +128,7 @@ TEST_CASE("a page in two columns types the second column to the right of the fir
     if (!fonts_installed()) return;
     PageSettings s = small_page(3);
     s.text_columns = 2;
-    auto pages = generate_text(joined(kProse) + joined(kProse) + joined(kProse), s);
+    auto pages = generate_text(joined(kParagraphs) + joined(kParagraphs) + joined(kParagraphs), s);
     REQUIRE(pages.size() == 1);
     const GeneratedPage& p = pages[0];
     // The reference holds every typed line, in the order of the boxes: left column, then right.
@@ -170,7 +154,7 @@ TEST_CASE("a short page holds only its first lines, at the top of one sheet") {
     PageSettings s = small_page(4);
     s.short_page = 3;
     std::string long_text;
-    for (int i = 0; i < 6; ++i) long_text += joined(kProse);
+    for (int i = 0; i < 6; ++i) long_text += joined(kParagraphs);
     auto pages = generate_text(long_text, s);
     REQUIRE(pages.size() == 1);
     CHECK(pages[0].line_boxes.size() == 3);
@@ -185,7 +169,7 @@ TEST_CASE("violet and blue ribbons type in their colour, carbon copies are faint
     auto colour_of = [](const std::string& ink) {
         PageSettings s = small_page(5);
         s.ink = ink;
-        auto pages = generate_document(kProse, s);
+        auto pages = generate_document(kParagraphs, s);
         return ink_colour(pages[0].image, pages[0].line_boxes[0]);
     };
     cv::Scalar black = colour_of("black"), violet = colour_of("violet"), blue = colour_of("blue"),
@@ -213,7 +197,7 @@ TEST_CASE("dust levels set specks and fibres; fibres are recorded and drawn") {
     if (!fonts_installed()) return;
     PageSettings s = small_page(6);
     s.noise.hairs = 5;
-    auto pages = generate_document(kProse, s);
+    auto pages = generate_document(kParagraphs, s);
     int hairs = 0;
     for (const NoiseItem& item : pages[0].noise) hairs += item.kind == "hair";
     CHECK(hairs >= 4);  // one may fall wholly off the sheet
@@ -223,7 +207,7 @@ TEST_CASE("a photographed volume shows the gutter shadow and the facing page bes
     if (!fonts_installed()) return;
     PageSettings s = small_page(7);
     s.noise.photographed = true;
-    auto pages = generate_document(kProse, s);
+    auto pages = generate_document(kParagraphs, s);
     const GeneratedPage& p = pages[0];
     cv::Rect facing, gutter;
     for (const NoiseItem& item : p.noise) {
@@ -244,7 +228,7 @@ TEST_CASE("a photographed volume shows the gutter shadow and the facing page bes
     CHECK(cv::countNonZero(facing_gray < 90) > 20);
     // Pages that are not photographed have none of it.
     s.noise.photographed = false;
-    for (const NoiseItem& item : generate_document(kProse, s)[0].noise)
+    for (const NoiseItem& item : generate_document(kParagraphs, s)[0].noise)
         CHECK(item.kind != "facing_page");
 }
 
@@ -272,5 +256,5 @@ TEST_CASE("layout settings out of range are refused before anything is drawn") {
     CHECK_THROWS_AS(s.validate(), ConfigError);
     s = small_page(8);
     s.layout = "table";
-    CHECK_THROWS_AS(generate_document(kProse, s), ConfigError);
+    CHECK_THROWS_AS(generate_document(kParagraphs, s), ConfigError);
 }
