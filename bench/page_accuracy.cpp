@@ -13,6 +13,7 @@
 #include <fstream>
 #include <mutex>
 #include <opencv2/core.hpp>
+#include <set>
 #include <sstream>
 
 #include "accuracy/methods.hpp"
@@ -21,6 +22,7 @@
 #include "scanfix/batch/worker_pool.hpp"
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/error.hpp"
+#include "scanfix/core/output_file.hpp"
 #include "scanfix/eval/formats.hpp"
 #include "scanfix/eval/metrics.hpp"
 
@@ -90,6 +92,35 @@ bool wanted(const PageCase& c, const std::string& only, const std::string& pages
     return c.half == "measured";
 }
 
+// The order pages are read in: round robin over the sets they first count in (EHRI halves,
+// synthetic variants), so that a run cut short still covers every set.
+std::vector<size_t> interleaved(const std::vector<PageCase>& pages) {
+    std::map<std::string, std::vector<size_t>> by_set;
+    std::vector<std::string> sets;
+    for (size_t i = 0; i < pages.size(); ++i) {
+        const std::string& key = pages[i].sets.front();
+        if (by_set.find(key) == by_set.end()) sets.push_back(key);
+        by_set[key].push_back(i);
+    }
+    std::vector<size_t> order;
+    for (size_t round = 0; order.size() < pages.size(); ++round)
+        for (const std::string& key : sets)
+            if (round < by_set[key].size()) order.push_back(by_set[key][round]);
+    return order;
+}
+
+int report(const std::string& file) {
+    try {
+        RunInfo info;
+        std::vector<PageRecord> records = read_run(file, &info);
+        fmt::print("{}", run_report(info, records));
+    } catch (const Error& e) {
+        fmt::print(stderr, "bench_page_accuracy: {}\n", e.what());
+        return 3;
+    }
+    return 0;
+}
+
 int compare(const std::vector<std::string>& files) {
     try {
         fmt::print("{}", compare_runs(read_run(files[0]), read_run(files[1])));
@@ -110,7 +141,8 @@ int main(int argc, char** argv) {
     std::string split_file = (src / "bench/ehri_split.txt").string();
     std::string set_file = (src / "bench/synthetic_set.txt").string();
     std::string synthetic_dir, profile_name = "default", ehri_profile_name = "ehri";
-    std::string only, pages_filter, json_file;
+    std::string only, pages_filter, json_file, report_file;
+    bool resume = false;
     std::vector<std::string> overrides, compare_files;
     int jobs = 1;
     app.add_option("--ehri", ehri, "Folder of EHRI pages (czech/, danish/, english/, ...)");
@@ -130,12 +162,21 @@ int main(int argc, char** argv) {
                    "preprocess.dust.enabled=false (repeatable)");
     app.add_option("-j,--jobs", jobs, "Pages read in parallel, one worker thread each")
         ->check(CLI::Range(1, 64));
-    app.add_option("--json", json_file, "Write every page's results to this JSON file");
+    app.add_option("--json", json_file,
+                   "Write every page's results to this JSON file (rewritten after every page)");
+    app.add_flag("--resume", resume,
+                 "With --json: keep the pages the file already holds and read only the others");
+    app.add_option("--report", report_file, "Print the tables of a --json run and stop");
     app.add_option("--compare", compare_files,
                    "Compare two --json runs (FIRST SECOND): per-page and per-set changes")
         ->expected(2);
     CLI11_PARSE(app, argc, argv);
     if (!compare_files.empty()) return compare(compare_files);
+    if (!report_file.empty()) return report(report_file);
+    if (resume && json_file.empty()) {
+        fmt::print(stderr, "bench_page_accuracy: --resume needs --json FILE\n");
+        return 2;
+    }
 
     RunInfo info;
     for (int i = 0; i < argc; ++i) info.command += (i ? " " : "") + std::string(argv[i]);
@@ -165,9 +206,16 @@ int main(int argc, char** argv) {
                 generate_synthetic(set_file, synthetic_dir, jobs);
             for (PageCase& c : synthetic_pages(set, synthetic_dir, skipped)) cases.push_back(c);
         }
+        std::vector<PageRecord> earlier;
+        std::set<std::string> seen;
+        if (resume && fs::exists(json_file))
+            for (const PageRecord& r : read_run(json_file)) {
+                earlier.push_back(r);
+                seen.insert(r.page.source + "/" + r.page.name);
+            }
         std::vector<PageCase> todo;
         for (const PageCase& c : cases) {
-            if (!wanted(c, only, pages_filter)) continue;
+            if (!wanted(c, only, pages_filter) || seen.count(c.source + "/" + c.name)) continue;
             if (std::string lang = missing_language(c.lang); !lang.empty()) {
                 skipped.push_back(c.image + ": language " + lang + " is not installed");
                 continue;
@@ -179,8 +227,15 @@ int main(int argc, char** argv) {
         cv::setNumThreads(1);  // one core per worker, for OpenCV as for Tesseract
         std::vector<PageRecord> records(todo.size());
         std::vector<batch::PageTask> tasks;
-        for (size_t i = 0; i < todo.size(); ++i)
+        for (size_t i : interleaved(todo))
             tasks.push_back({todo[i].image, 0, 1, std::to_string(i)});
+        // Pages finished so far, in the order of `todo`, after the earlier run's.
+        auto finished_records = [&] {
+            std::vector<PageRecord> done = earlier;
+            for (const PageRecord& r : records)
+                if (!r.page.name.empty()) done.push_back(r);
+            return done;
+        };
         std::mutex print;
         size_t finished = 0;
         info.load_before = load_average();
@@ -207,8 +262,10 @@ int main(int argc, char** argv) {
                         r.reference_length = counts.reference_length;
                         r.methods[m] = {counts.errors(), readings[m].seconds, readings[m].error};
                     }
-                    records[i] = r;
                     std::lock_guard<std::mutex> lock(print);
+                    records[i] = r;
+                    if (!json_file.empty())
+                        write_file_atomically(json_file, run_json(info, finished_records()));
                     fmt::print(stderr,
                                "[{}/{}] {}: plain {:.2f} %, Sauvola {:.2f} %, scanfix {:.2f} %\n",
                                ++finished, todo.size(), c.name, 100 * r.cer(kPlain),
@@ -219,21 +276,9 @@ int main(int argc, char** argv) {
         info.load_after = load_average();
         for (const batch::PageFailure& f : summary.failures)
             fmt::print(stderr, "failed {}: {}\n", f.source, f.reason);
-        std::vector<PageRecord> done;
-        for (const PageRecord& r : records)
-            if (!r.page.name.empty()) done.push_back(r);
-
-        fmt::print("Machine: {}; {} worker(s); load average {} before, {} after.\n\n", info.machine,
-                   jobs, info.load_before, info.load_after);
-        std::vector<PageCase> read;
-        for (const PageRecord& r : done) read.push_back(r.page);
-        fmt::print("{}\n", set_table(summarise(done, set_order(read))));
-        fmt::print("{}", page_table(done));
-        if (!json_file.empty()) {
-            std::ofstream out(json_file);
-            out << run_json(info, done);
-            if (!out) throw InputError(json_file, "cannot write");
-        }
+        std::vector<PageRecord> done = finished_records();
+        fmt::print("{}", run_report(info, done));
+        if (!json_file.empty()) write_file_atomically(json_file, run_json(info, done));
         if (!temp_dir.empty()) fs::remove_all(temp_dir);
         return summary.failures.empty() ? 0 : 1;
     } catch (const Error& e) {

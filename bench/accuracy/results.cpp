@@ -167,12 +167,20 @@ std::string run_json(const RunInfo& info, const std::vector<PageRecord>& records
     return j.dump(1) + "\n";
 }
 
-std::vector<PageRecord> read_run(const std::string& path) {
+std::vector<PageRecord> read_run(const std::string& path, RunInfo* info) {
     std::ifstream in(path);
     if (!in) throw InputError(path, "cannot read the benchmark run");
     std::vector<PageRecord> out;
     try {
         nlohmann::json j = nlohmann::json::parse(in);
+        if (info) {
+            info->command = j.value("command", "");
+            info->machine = j.value("machine", "");
+            info->load_before = j.value("load_before", "");
+            info->load_after = j.value("load_after", "");
+            info->jobs = j.value("jobs", 1);
+            info->overrides = j.value("overrides", std::vector<std::string>{});
+        }
         for (const auto& p : j.at("pages")) {
             PageRecord r;
             r.page.name = p.at("page").get<std::string>();
@@ -197,6 +205,18 @@ std::vector<PageRecord> read_run(const std::string& path) {
         throw InputError(path, std::string("not a benchmark run: ") + e.what());
     }
     return out;
+}
+
+std::string run_report(const RunInfo& info, const std::vector<PageRecord>& records) {
+    std::vector<PageCase> pages;
+    for (const PageRecord& r : records) pages.push_back(r.page);
+    std::string overrides;
+    for (const std::string& o : info.overrides) overrides += " --set " + o;
+    return fmt::format(
+               "{} pages. Machine: {}; {} worker(s); load average {} before, {} after.{}\n\n",
+               records.size(), info.machine, info.jobs, info.load_before, info.load_after,
+               overrides.empty() ? "" : " Overrides:" + overrides) +
+           set_table(summarise(records, set_order(pages))) + "\n" + page_table(records);
 }
 
 std::string compare_runs(const std::vector<PageRecord>& a, const std::vector<PageRecord>& b) {

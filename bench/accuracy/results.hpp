@@ -53,9 +53,13 @@ struct RunInfo {
     std::vector<std::string> overrides;
 };
 
-// The run as JSON (one object per page) and back. read_run throws InputError.
+// The run as JSON (one object per page) and back; `info`, when given, receives what the file
+// says of the run. read_run throws InputError.
 std::string run_json(const RunInfo& info, const std::vector<PageRecord>& records);
-std::vector<PageRecord> read_run(const std::string& path);
+std::vector<PageRecord> read_run(const std::string& path, RunInfo* info = nullptr);
+
+// The whole report: the run's machine and load, the per-set tables and the per-page table.
+std::string run_report(const RunInfo& info, const std::vector<PageRecord>& records);
 
 // Per-page scanfix CER of run `b` against run `a` (pages in both, largest change first) and the
 // per-set means of both, as Markdown.

@@ -139,8 +139,14 @@ TEST_CASE("a run's JSON reads back, and two runs compare page by page") {
         std::ofstream out(dir + "/a.json");
         out << run_json(info, first);
     }
-    auto back = read_run(dir + "/a.json");
+    RunInfo read_info;
+    auto back = read_run(dir + "/a.json", &read_info);
     REQUIRE(back.size() == 2);
+    CHECK(read_info.command == "bench_page_accuracy");
+    std::string report = run_report(read_info, back);
+    CHECK(report.rfind("2 pages.", 0) == 0);
+    CHECK(report.find("| A | 2 | 10.00 | 20.00 | 10.00 | **17.50** | 1 | 1 |") !=
+          std::string::npos);
     CHECK(back[1].methods[kScanfix].errors == 30);
     CHECK(back[1].methods[kScanfix].error == "engine failed");
     CHECK(back[0].page.sets == first[0].page.sets);
