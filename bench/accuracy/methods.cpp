@@ -4,12 +4,10 @@
 #include <chrono>
 #include <functional>
 
-#include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
 #include "scanfix/ocr/image_loader.hpp"
-#include "scanfix/ocr/page_reader.hpp"
 
 namespace scanfix::bench {
 namespace {
@@ -18,6 +16,12 @@ Profile for_language(Profile profile, const std::string& lang) {
     profile.set("ocr.lang", lang);
     profile.set("cleanup.lexicon.language", lang);
     return profile;
+}
+
+Context pipeline_context() {
+    Context ctx;
+    ctx.data_dir = data_dir();
+    return ctx;
 }
 
 // Times `read`; an error becomes an empty reading with the reason.
@@ -37,13 +41,11 @@ Reading timed(const std::function<std::string()>& read) {
 }  // namespace
 
 ScanfixPipeline::ScanfixPipeline(const Profile& profile, const std::string& lang)
-    : profile_(for_language(profile, lang)),
-      ctx_{&profile_, {}, {}, data_dir()},
-      recognizer_(read_params<OcrParams>(profile_, "ocr")) {}
+    : pipeline_(for_language(profile, lang), pipeline_context()), reader_(pipeline_.reader()) {}
 
 std::string ScanfixPipeline::read(const std::string& image) {
-    Document doc = read_image_pages(image, LoadOptions{}, ctx_, recognizer_);
-    run_cleanup(doc, ctx_);
+    Document doc = reader_->read_file(image);
+    pipeline_.clean(doc);
     return render_text(doc, Layout::Diplomatic);
 }
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "scanfix/core/profile.hpp"
-#include "scanfix/core/stage.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace scanfix::bench {
 
@@ -30,9 +30,8 @@ class ScanfixPipeline {
     std::string read(const std::string& image);
 
   private:
-    Profile profile_;
-    Context ctx_;
-    TesseractRecognizer recognizer_;
+    Pipeline pipeline_;
+    std::unique_ptr<Pipeline::Reader> reader_;
 };
 
 // One worker's engines, made on first use.
