@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     std::string split_file = (src / "bench/ehri_split.txt").string();
     std::string set_file = (src / "bench/synthetic_set.txt").string();
     std::string synthetic_dir, profile_name = "default", ehri_profile_name = "ehri";
-    std::string only, pages_filter, json_file, report_file;
+    std::string only, pages_filter, json_file, report_file, plain_from;
     bool resume = false;
     std::vector<std::string> overrides, compare_files;
     int jobs = 1;
@@ -167,6 +167,10 @@ int main(int argc, char** argv) {
     app.add_flag("--resume", resume,
                  "With --json: keep the pages the file already holds and read only the others");
     app.add_option("--report", report_file, "Print the tables of a --json run and stop");
+    app.add_option("--plain-from", plain_from,
+                   "Take plain Tesseract's and Sauvola's results of the pages an earlier --json "
+                   "run holds from it instead of reading them again (quick development runs of "
+                   "scanfix alone; its seconds then come from another run)");
     app.add_option("--compare", compare_files,
                    "Compare two --json runs (FIRST SECOND): per-page and per-set changes")
         ->expected(2);
@@ -213,6 +217,10 @@ int main(int argc, char** argv) {
                 earlier.push_back(r);
                 seen.insert(r.page.source + "/" + r.page.name);
             }
+        std::map<std::string, PageRecord> plain_runs;
+        if (!plain_from.empty())
+            for (const PageRecord& r : read_run(plain_from))
+                plain_runs[r.page.source + "/" + r.page.name] = r;
         std::vector<PageCase> todo;
         for (const PageCase& c : cases) {
             if (!wanted(c, only, pages_filter) || seen.count(c.source + "/" + c.name)) continue;
@@ -253,10 +261,18 @@ int main(int argc, char** argv) {
                     const std::string reference = eval::load_reference(c.reference);
                     std::array<Reading, 3> readings;
                     warm(c.image);
-                    readings[kPlain] = readers->plain(c.image, c.lang);
-                    readings[kSauvola] = readers->sauvola(c.image, c.lang);
+                    auto earlier_plain = plain_runs.find(c.source + "/" + c.name);
+                    const bool reuse = earlier_plain != plain_runs.end();
+                    if (!reuse) {
+                        readings[kPlain] = readers->plain(c.image, c.lang);
+                        readings[kSauvola] = readers->sauvola(c.image, c.lang);
+                    }
                     readings[kScanfix] = readers->scanfix(c.image, c.lang, c.profile);
                     for (Method m : {kPlain, kSauvola, kScanfix}) {
+                        if (reuse && m != kScanfix) {
+                            r.methods[m] = earlier_plain->second.methods[m];
+                            continue;
+                        }
                         eval::EditCounts counts =
                             eval::evaluate(reference, readings[m].text).characters;
                         r.reference_length = counts.reference_length;

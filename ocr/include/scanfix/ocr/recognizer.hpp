@@ -36,6 +36,7 @@ struct OcrParams {
     bool by_region = true;              // read the text column and each margin apart
     std::string input = "binary";       // which working image Tesseract reads
     std::string thresholding = "otsu";  // Tesseract's own binarisation of grey/colour input
+    bool alternatives = true;           // fill Word::alternatives from Tesseract's choices
     std::string tessdata;  // folder with *.traineddata; empty = TESSDATA_PREFIX or Debian's
 
     template <class V>
@@ -52,6 +53,9 @@ struct OcrParams {
           "loaded");
         v("thresholding", thresholding, {"otsu", "leptonica_otsu", "sauvola"},
           "Tesseract's built-in binarisation, used when it reads a grey or colour image");
+        v("alternatives", alternatives,
+          "keep the other readings Tesseract considered for each word (its per-letter "
+          "choices), for lexicon correction to prefer");
     }
     void validate() const;
 };
