@@ -14,6 +14,9 @@ packages=(
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils w3c-sgml-lib parallel
     chromium)
+  # The review browser test runs node with puppeteer-core from npm (tests/review); a node
+  # installed otherwise (with its own npm) is used as it is.
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

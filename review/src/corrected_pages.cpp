@@ -32,7 +32,8 @@ Document corrected_document(const std::vector<OcrPage>& pages, const ReviewState
                 word.text = final_text(state, at, iw);
                 word.box = iw.box;
                 word.confidence = iw.confidence;
-                word.removed = !final_kept(state, at, il, iw);
+                // A word typed away (or joined into its neighbour by the cleanup) is no word.
+                word.removed = !final_kept(state, at, il, iw) || word.text.empty();
                 const WordVerdict* v = state ? state->verdict(at) : nullptr;
                 if (v && (v->checked || v->text != iw.text)) word.confidence = 100;
                 any_kept = any_kept || !word.removed;

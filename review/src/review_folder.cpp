@@ -75,6 +75,7 @@ std::optional<PageFiles> ReviewFolder::find(const std::string& stem) const {
     if (!well_formed_stem(stem)) return std::nullopt;
     const fs::path base = fs::path(root_) / stem;
     const std::string json = base.string() + ".json";
+    if (!is_page_json(fs::path(json).filename().string())) return std::nullopt;
     std::error_code ec;
     if (!fs::is_regular_file(json, ec) || !holds(json)) return std::nullopt;
     PageFiles files;

@@ -25,9 +25,9 @@ bool WordRef::operator==(const WordRef& o) const {
 }
 
 const WordVerdict* ReviewState::verdict(const WordRef& at) const {
-    auto it = std::lower_bound(words.begin(), words.end(), at,
-                               [](const WordVerdict& v, const WordRef& r) { return v.at < r; });
-    return it != words.end() && it->at == at ? &*it : nullptr;
+    auto it =
+        std::find_if(words.begin(), words.end(), [&](const WordVerdict& v) { return v.at == at; });
+    return it != words.end() ? &*it : nullptr;
 }
 
 std::string final_text(const ReviewState* state, const WordRef& at, const OcrWord& word) {

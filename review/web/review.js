@@ -506,7 +506,7 @@
   // alone.
   function isRemovedItem(x) {
     if (x.ocr.removal) return true;
-    return !!x.line.removal && words.findIndex((y) => y.p === x.p && y.l === x.l && !y.ocr.removal) === words.indexOf(x);
+    return !!x.line.removal && words.find((y) => y.p === x.p && y.l === x.l && !y.ocr.removal && visible(y)) === x;
   }
 
   function nextRemoved(dir) {
@@ -727,6 +727,8 @@
       case "Enter": case "F2": edit(chosen >= 0 ? chosen : step(-1, 1, () => true)); break;
       case "ArrowRight": choose(step(chosen, 1, () => true) >= 0 ? step(chosen, 1, () => true) : chosen, false); break;
       case "ArrowLeft": if (step(chosen, -1, () => true) >= 0) choose(step(chosen, -1, () => true), false); break;
+      case "Home": choose(step(-1, 1, () => true), false); break;
+      case "End": choose(step(words.length, -1, () => true), false); break;
       case "ArrowDown": nextLine(1); break;
       case "ArrowUp": nextLine(-1); break;
       case "n": nextRemoved(1); break;

@@ -42,7 +42,7 @@ extern const char* const kDecisionActions[7];
 struct ReviewState {
     bool reviewed = false;
     std::string saved;                // when it was last saved (ISO 8601 UTC)
-    std::vector<WordVerdict> words;   // sorted by place, one per word at most
+    std::vector<WordVerdict> words;   // one per word at most (parse_review_state sorts them)
     std::vector<Decision> decisions;  // in the order made
 
     // The verdict on the word at `at`, or nullptr when the reviewer left it as scanfix read it.
