@@ -598,8 +598,12 @@
         restore ? text : "", x.line.removal);
       for (const y of members) renderWord(words.indexOf(y));
       renderLineState(x.l);
+    } else if (!x.kept) {
+      x.kept = true;
+      decide("restored", x, "", x.text, "removed by the reviewer");
+      renderWord(chosen);
     } else {
-      setStatus("r restores what the cleanup removed; this word was not removed (x removes it).");
+      setStatus("r restores what was removed; this word was not removed (x removes it).");
       return;
     }
     setStatus(x.kept ? "Restored." : "Removed again.");
