@@ -1,6 +1,8 @@
 // The page model rebuilt from the JSON with the reviewer's verdicts; see corrected_pages.hpp.
 #include "scanfix/review/corrected_pages.hpp"
 
+#include <algorithm>
+
 #include "scanfix/core/layout.hpp"
 #include "scanfix/eval/metrics.hpp"
 
@@ -14,9 +16,8 @@ Document corrected_document(const std::vector<OcrPage>& pages, const ReviewState
         page.source = in.source;
         page.index = in.index;
         page.from_text = in.from_text;
-        // The writers take the page size from its image; an uninitialised one costs no more
-        // than its address space and is never read.
-        if (in.width > 0 && in.height > 0) page.image.create(in.height, in.width, CV_8UC1);
+        // The boxes are on the scan already (the JSON's are): the map to it is the identity.
+        page.source_size = cv::Size(std::max(0, in.width), std::max(0, in.height));
         for (size_t l = 0; l < in.lines.size(); ++l) {
             const OcrLine& il = in.lines[l];
             Line line;

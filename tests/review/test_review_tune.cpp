@@ -8,11 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "page_generator.hpp"
-#include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/ocr/page_reader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 #include "scanfix/review/ocr_pages.hpp"
 #include "scanfix/review/page_summary.hpp"
 #include "scanfix/review/review_folder.hpp"
@@ -127,9 +126,7 @@ TEST_CASE("scanfix tune --gt takes three reviewed pages as they are and writes a
     CHECK(err.find("no reference") == std::string::npos);
 
     Profile tuned = Profile::load(profile, test::source_dir() + "/profiles");
-    std::vector<ParamSpec> specs = ocr_param_specs();
-    for (auto& s : cleanup_param_specs()) specs.push_back(s);
-    CHECK_NOTHROW(validate_profile(tuned, specs));
+    CHECK_NOTHROW(validate_profile(tuned, pipeline_param_specs()));
     auto r = nlohmann::json::parse(test::slurp(report));
     CHECK(r["train_pages"].size() == 2);
     CHECK(r["holdout_pages"].size() == 1);
