@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "verdicts_json.hpp"
+
 namespace scanfix::review::api {
 
 using nlohmann::json;
@@ -47,17 +49,9 @@ json summary_json(const PageSummary& row) {
 }
 
 json state_json(const ReviewState& state) {
-    json words = json::array();
-    for (const WordVerdict& v : state.words)
-        words.push_back({{"page", v.at.page + 1},
-                         {"line", v.at.line + 1},
-                         {"word", v.at.word + 1},
-                         {"text", v.text},
-                         {"kept", v.kept},
-                         {"checked", v.checked}});
     return {{"reviewed", state.reviewed},
             {"saved", state.saved.empty() ? json() : json(state.saved)},
-            {"words", std::move(words)},
+            {"words", verdicts_json(state.words)},
             {"decisions", state.decisions.size()}};
 }
 

@@ -190,24 +190,34 @@ struct ReviewServer::Impl {
         return files;
     }
 
+    // The saved state of a page, or why it cannot be read.
+    struct SavedState {
+        ReviewState state;
+        bool exists = false;
+        std::string error;
+    };
+    SavedState saved_state(const PageFiles& files, const std::vector<OcrPage>& ocr) {
+        SavedState s;
+        try {
+            s.state = load_review_state(folder, files, ocr, &s.exists);
+        } catch (const InputError& e) {
+            s.exists = false;
+            s.error = e.what();
+        }
+        return s;
+    }
+
     void list_pages(httplib::Response& res) {
         json rows = json::array();
         std::vector<PageSummary> all;
         for (const PageFiles& files : folder.pages()) {
             try {
                 auto ocr = pages.get(files.json);
-                ReviewState state;
-                bool has_state = false;
-                std::string state_error;
-                try {
-                    state = load_review_state(folder, files, *ocr, &has_state);
-                } catch (const InputError& e) {
-                    has_state = false;
-                    state_error = e.what();
-                }
-                for (PageSummary& row : summarize_pages(
-                         files.stem, *ocr, has_state ? &state : nullptr, options.flag_below)) {
-                    if (!state_error.empty()) row.error = state_error;
+                const SavedState saved = saved_state(files, *ocr);
+                for (PageSummary& row :
+                     summarize_pages(files.stem, *ocr, saved.exists ? &saved.state : nullptr,
+                                     options.flag_below)) {
+                    if (!saved.error.empty()) row.error = saved.error;
                     all.push_back(std::move(row));
                 }
             } catch (const InputError& e) {
@@ -229,28 +239,26 @@ struct ReviewServer::Impl {
                    {"without_json", std::move(missing)}});
     }
 
+    // The page model of a page, or null after answering 422 with why it cannot be read.
+    std::shared_ptr<const std::vector<OcrPage>> ocr_of(const PageFiles& files,
+                                                       httplib::Response& res) {
+        try {
+            return pages.get(files.json);
+        } catch (const InputError& e) {
+            send_error(res, 422, e.what());
+            return nullptr;
+        }
+    }
+
     void show_page(const httplib::Request& req, httplib::Response& res) {
         auto files = page_of(req, res);
         if (!files) return;
-        std::shared_ptr<const std::vector<OcrPage>> ocr;
-        try {
-            ocr = pages.get(files->json);
-        } catch (const InputError& e) {
-            send_error(res, 422, e.what());
-            return;
-        }
-        ReviewState state;
-        bool has_state = false;
-        std::string state_error;
-        try {
-            state = load_review_state(folder, *files, *ocr, &has_state);
-        } catch (const InputError& e) {
-            has_state = false;
-            state_error = e.what();
-        }
-        send_json(
-            res, 200,
-            api::page_view_json(*files, *ocr, state, has_state, state_error, options.flag_below));
+        auto ocr = ocr_of(*files, res);
+        if (!ocr) return;
+        const SavedState saved = saved_state(*files, *ocr);
+        send_json(res, 200,
+                  api::page_view_json(*files, *ocr, saved.state, saved.exists, saved.error,
+                                      options.flag_below));
     }
 
     void send_scan(const httplib::Request& req, httplib::Response& res) {
@@ -291,13 +299,8 @@ struct ReviewServer::Impl {
         }
         auto files = page_of(req, res);
         if (!files) return;
-        std::shared_ptr<const std::vector<OcrPage>> ocr;
-        try {
-            ocr = pages.get(files->json);
-        } catch (const InputError& e) {
-            send_error(res, 422, e.what());
-            return;
-        }
+        auto ocr = ocr_of(*files, res);
+        if (!ocr) return;
         ReviewState update;
         try {
             update = parse_review_state(req.body, "the saved page", *ocr);

@@ -11,6 +11,7 @@
 #include "input_files.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/text.hpp"
+#include "verdicts_json.hpp"
 
 namespace scanfix::review {
 
@@ -196,16 +197,21 @@ ReviewState parse_review_state(const std::string& text, const std::string& name,
     return state;
 }
 
-std::string review_state_json(const ReviewState& state, const std::string& stem,
-                              const std::string& ocr_file) {
+nlohmann::json verdicts_json(const std::vector<WordVerdict>& verdicts) {
     json words = json::array();
-    for (const WordVerdict& v : state.words)
+    for (const WordVerdict& v : verdicts)
         words.push_back({{"page", v.at.page + 1},
                          {"line", v.at.line + 1},
                          {"word", v.at.word + 1},
                          {"text", v.text},
                          {"kept", v.kept},
                          {"checked", v.checked}});
+    return words;
+}
+
+std::string review_state_json(const ReviewState& state, const std::string& stem,
+                              const std::string& ocr_file) {
+    json words = verdicts_json(state.words);
     json decisions = json::array();
     for (const Decision& d : state.decisions) {
         json j = {{"time", d.time},

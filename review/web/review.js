@@ -690,12 +690,15 @@
     if (!doc) return;
     if (editing) commitEdit(true);
     if (dirty && !(await save())) return;
-    try {
-      const data = await api("/api/pages");
-      list.rows = data.pages;
-    } catch (e) {
-      setStatus(e.message, true);
-      return;
+    // In the order the list had when the page was opened (a page marked reviewed moves to the
+    // end of a fresh list, and ] should still go on to the next page of the list one works down).
+    if (!list.rows.length) {
+      try {
+        list.rows = (await api("/api/pages")).pages;
+      } catch (e) {
+        setStatus(e.message, true);
+        return;
+      }
     }
     const here = list.rows.findIndex((r) => r.stem === doc.stem && r.page === pageNo + 1);
     const next = here + dir;
@@ -719,6 +722,11 @@
       } else {
         return false;
       }
+      return true;
+    }
+    if (!doc) {
+      if (e.key !== "Escape") return false;
+      leaveTo("#/");
       return true;
     }
     if ((e.ctrlKey || e.metaKey) && e.key === "s") {
