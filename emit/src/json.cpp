@@ -1,6 +1,7 @@
 // JSON output of the page model (nlohmann-json): pages, regions, lines, words with boxes and
 // confidences, removed words flagged, and the log of every decision the stages made.
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,11 @@ std::string to_json(const Document& doc) {
                    {"regions", std::move(regions)},
                    {"log", std::move(log)}};
         if (!page.from_text) {
+            // The scan by an absolute path, so that a viewer started elsewhere (scanfix review)
+            // finds the image "source" names relative to the folder the run started in.
+            std::error_code ec;
+            std::filesystem::path image = std::filesystem::absolute(page.source, ec);
+            jp["image"] = ec ? page.source : image.lexically_normal().string();
             jp["width"] = size.width;
             jp["height"] = size.height;
             jp["dpi"] = page.dpi;
