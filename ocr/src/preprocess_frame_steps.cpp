@@ -89,7 +89,7 @@ PreprocessStepFn color_separation_step(const Profile& profile) {
         ColoredInk ink = find_colored_ink(s.color, s.dpi, p);
         if (ink.typing_is_colored)
             s.note("kept", fmt::format("{:.0f}% of the typed lines' ink is coloured: the typing "
-                                       "itself, its colour is kept",
+                                       "itself, nothing faded",
                                        100 * std::max(ink.share_of_typing, ink.share_of_ink)));
         if (ink.mask.empty() || cv::countNonZero(ink.mask) == 0) return;
         fade_colored_ink(s.gray, ink);

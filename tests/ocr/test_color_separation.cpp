@@ -193,18 +193,3 @@ TEST_CASE("violet typing beside a large black mark is the typing's colour, not a
     const int faded = ink.mask.empty() ? 0 : cv::countNonZero(ink.mask & drawn);
     CHECK(faded < 0.02 * cv::countNonZero(drawn));
 }
-
-TEST_CASE("a red stamp on violet typing is faded, the typing stays") {
-    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
-    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
-    const cv::Point centre(450, 330);
-    cv::circle(stamp, centre, 150, cv::Scalar(0), 14);
-    cv::Mat page = print(text, {150, 50, 90});  // violet ribbon
-    page = print(stamp, {60, 60, 210}, page);   // red stamp
-    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
-    REQUIRE(ink.typing_is_colored);
-    REQUIRE_FALSE(ink.mask.empty());
-    const cv::Mat ring = stamp < 64, typed = (text < 64) & ~ring;
-    CHECK(cv::countNonZero(ink.mask & ring) > 0.6 * cv::countNonZero(ring));
-    CHECK(cv::countNonZero(ink.mask & typed) < 0.05 * cv::countNonZero(typed));
-}

@@ -45,15 +45,14 @@ struct ColoredInk {
     cv::Mat mask;                    // 255 where coloured ink was found (CV_8UC1)
     double share_of_ink = 0;         // coloured ink / all ink on the page
     double share_of_typing = -1;     // coloured ink / ink of the typed lines (-1: no lines found)
-    bool typing_is_colored = false;  // the typed lines are coloured: their colour is never faded
-    cv::Point2f typing_hue;          // Lab a/b direction of the typing's colour, when coloured
+    bool typing_is_colored = false;  // the typed lines are coloured: nothing is faded
     std::vector<cv::Rect> stamps;    // coloured marks of at least stamp_mm
 };
 
 // Finds coloured ink on an 8-bit BGR page. The colour of the typing is the colour of the ink on
 // the page's rows of letters, whatever it is: when most of that ink is coloured (a violet or
-// blue ribbon, a carbon copy), ink of the typing's colour is never taken for a stamp, and only
-// marks of another colour are found. Grey input gives an empty result.
+// blue ribbon, a carbon copy), the typing is coloured and nothing is faded, however much
+// neutral ink (a shadow, a drawing) the page holds. Grey input gives an empty result.
 ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationParams& p);
 
 // Sets the coloured ink of `gray` (same size as the colour page, already flattened so that
