@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 namespace {
@@ -62,7 +62,7 @@ std::vector<std::u32string> words_of(const std::string& paragraph) {
     std::vector<std::u32string> words;
     std::istringstream in(paragraph);
     std::string w;
-    while (in >> w) words.push_back(to_u32(w));
+    while (in >> w) words.push_back(utf32_of(w));
     return words;
 }
 
@@ -121,7 +121,7 @@ std::vector<TypedLine> set_lines(const std::vector<std::string>& paragraphs,
         std::u32string text;
         auto width = [&] { return line.indent + static_cast<int>(text.size()); };
         auto emit = [&](LineJoin join) {
-            line.text = to_u8(text);
+            line.text = utf8_of(text);
             line.join = join;
             lines.push_back(line);
             line = TypedLine{};

@@ -44,7 +44,9 @@ class LexiconCorrectionStage : public CleanupStage {
     LexiconCorrectionStage(const LexiconCorrectionParams& p, const LexiconOptions& lex)
         : corrector_(p, lex.dictionaries_dir, Lexicon::load(lex)) {}
     std::string name() const override { return "lexicon_correction"; }
-    void run(Document& doc, const Context&) const override { corrector_.run(doc, name()); }
+    void run(Document& doc, const Context& ctx) const override {
+        corrector_.run(doc, name(), ctx.log);
+    }
 
   private:
     LexiconCorrector corrector_;
