@@ -12,6 +12,7 @@
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using namespace scanfix;
@@ -49,8 +50,7 @@ eval::EditCounts plain_tesseract(const fs::path& image, const std::string& refer
 
 TEST_CASE("scanfix run halves plain Tesseract's CER on the samples", "[e2e]") {
     if (!missing_language("rus").empty()) {
-        WARN("skipped: Tesseract language rus is not installed");
-        return;
+        SCANFIX_SKIP("Tesseract language rus is not installed");
     }
     auto images = sample_images();
     REQUIRE(images.size() >= 3);

@@ -5,13 +5,13 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "test_skip.hpp"
 
 using namespace scanfix;
 
 TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
     if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
+        SCANFIX_SKIP("Tesseract language eng is not installed");
     }
     Page page;
     page.image = cv::Mat(260, 900, CV_8UC1, cv::Scalar(255));
@@ -37,8 +37,7 @@ TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
 
 TEST_CASE("a blank page gives no lines") {
     if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
+        SCANFIX_SKIP("Tesseract language eng is not installed");
     }
     Page page;
     page.image = cv::Mat(200, 200, CV_8UC1, cv::Scalar(255));

@@ -20,6 +20,7 @@
 #include "scanfix/tune/report.hpp"
 #include "scanfix/tune/tuner.hpp"
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using namespace scanfix;
@@ -55,8 +56,7 @@ std::string make_archive(const std::string& dir) {
 
 TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default misses") {
     if (!missing_language("rus").empty()) {
-        WARN("skipped: Tesseract language rus is not installed");
-        return;
+        SCANFIX_SKIP("Tesseract language rus is not installed");
     }
     const std::string dir = make_archive(test::temp_dir("tune_archive"));
     tune::PageSet set = tune::find_tune_pages(dir, dir);
