@@ -19,7 +19,7 @@
 #include "scanfix/core/layout.hpp"
 #include "scanfix/eval/formats.hpp"
 #include "scanfix/eval/metrics.hpp"
-#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace fs = std::filesystem;
 using namespace scanfix;
@@ -98,12 +98,12 @@ Score scanfix_run(const PageCase& c, const Profile& base, const std::string& ref
     profile.set("ocr.lang", c.lang);
     profile.set("cleanup.lexicon.language", c.lang);
     Context ctx;
-    ctx.profile = &profile;
     ctx.data_dir = data_dir();
-    TesseractRecognizer rec(read_params<OcrParams>(profile, "ocr"));
+    Pipeline pipeline(profile, ctx);
+    auto reader = pipeline.reader();
     auto t0 = std::chrono::steady_clock::now();
-    Document doc = read_image_pages(c.image, LoadOptions{}, ctx, rec);
-    run_cleanup(doc, ctx);
+    Document doc = reader->read_file(c.image);
+    pipeline.clean(doc);
     Score s;
     s.seconds = seconds_since(t0);
     s.counts = eval::evaluate(reference, render_text(doc, Layout::Diplomatic)).characters;

@@ -2,6 +2,9 @@
 // the description of every cleanup parameter (see pipeline.hpp).
 #include "scanfix/cleanup/pipeline.hpp"
 
+#include <fmt/core.h>
+
+#include <chrono>
 #include <set>
 
 #include "filter_stages.hpp"
@@ -109,13 +112,9 @@ void check_cleanup_keys(const Profile& profile) {
 
 }  // namespace
 
-void run_cleanup(Document& doc, const Context& ctx) {
-    if (!ctx.profile) throw ConfigError("", 0, "cleanup needs a profile");
-    const Profile& profile = *ctx.profile;
+Cleanup::Cleanup(const Profile& profile, const Context& ctx) {
     check_cleanup_keys(profile);
-    profile.mark_known("cleanup.stages");
     const ProfileEntry* list = profile.find("cleanup.stages");
-    std::vector<std::unique_ptr<CleanupStage>> stages;
     if (list) {
         for (const std::string& name : list->values) {
             const CleanupStageInfo* info = find_cleanup_stage(name);
@@ -126,11 +125,30 @@ void run_cleanup(Document& doc, const Context& ctx) {
                 throw ConfigError(list->file, list->line,
                                   "unknown cleanup stage '" + name + "' (known: " + names + ")");
             }
-            stages.push_back(info->make(profile, ctx));
+            stages_.push_back(info->make(profile, ctx));
         }
     }
-    for (const auto& stage : stages) stage->run(doc, ctx);
+}
+
+Cleanup::~Cleanup() = default;
+Cleanup::Cleanup(Cleanup&&) noexcept = default;
+
+void Cleanup::run(Document& doc, const Context& ctx) const {
+    for (const auto& stage : stages_) {
+        const auto t0 = std::chrono::steady_clock::now();
+        stage->run(doc, ctx);
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+        ctx.info(fmt::format("{}: cleanup {} {:.0f} ms", doc.empty() ? "" : doc.front().label(),
+                             stage->name(), ms));
+    }
     for (Page& page : doc) rejoin_across_removed_lines(page);
+}
+
+void run_cleanup(Document& doc, const Context& ctx) {
+    if (!ctx.profile) throw ConfigError("", 0, "cleanup needs a profile");
+    Cleanup(*ctx.profile, ctx).run(doc, ctx);
 }
 
 std::vector<ParamSpec> cleanup_param_specs() {

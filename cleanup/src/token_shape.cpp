@@ -171,7 +171,7 @@ bool is_speck(std::string_view token) {
     bool mixed = false;
     for (UChar32 c : cps) {
         if (c != '.' && c != ',' && c != '\'' && c != ';') return false;
-        mixed = mixed || c != cps[0];
+        mixed = mixed || c != UChar32(cps[0]);
     }
     return mixed;
 }

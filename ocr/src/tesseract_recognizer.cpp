@@ -163,10 +163,14 @@ void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragr
 }  // namespace
 
 void TesseractRecognizer::recognize(Page& page) {
-    cv::Mat img = pick_input(page, impl_->params.input);
-    if (img.empty()) throw OcrError(page.label() + ": no image to recognise");
-    if (img.channels() == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-    if (!img.isContinuous()) img = img.clone();
+    const cv::Mat& input = pick_input(page, impl_->params.input);
+    if (input.empty()) throw OcrError(page.label() + ": no image to recognise");
+    // Tesseract wants RGB: the conversion goes into a buffer of its own, never into the page's.
+    cv::Mat img;
+    if (input.channels() == 3)
+        cv::cvtColor(input, img, cv::COLOR_BGR2RGB);
+    else
+        img = input.isContinuous() ? input : input.clone();
     tesseract::TessBaseAPI& api = impl_->api;
     api.SetImage(img.data, img.cols, img.rows, img.channels(), int(img.step));
     api.SetSourceResolution(page.dpi > 0 ? page.dpi : 300);

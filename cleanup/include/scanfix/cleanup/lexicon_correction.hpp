@@ -11,7 +11,7 @@
 #include "scanfix/cleanup/confusion_table.hpp"
 #include "scanfix/cleanup/lexicon.hpp"
 #include "scanfix/core/page.hpp"
-#include "scanfix/core/stage.hpp"
+#include "scanfix/core/context.hpp"
 
 namespace scanfix {
 

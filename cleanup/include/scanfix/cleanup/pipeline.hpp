@@ -2,12 +2,13 @@
 // profile lists (cleanup.stages) run in order over a document.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/params.hpp"
-#include "scanfix/core/stage.hpp"
 
 namespace scanfix {
 
@@ -15,7 +16,25 @@ namespace scanfix {
 // space, blank lines start a new paragraph, form feeds start a new page. No geometry.
 Document document_from_text(const std::string& text, const std::string& source);
 
-// Runs the cleanup stages named in ctx.profile ("cleanup.stages") over the document.
+class CleanupStage;
+
+// The cleanup stages a profile names (cleanup.stages), each built once with its parameters,
+// lexicon, transliterators and tables; run() is const and may be called from many threads.
+class Cleanup {
+  public:
+    // Throws ConfigError for an unknown stage name, an unknown cleanup key or a bad parameter.
+    Cleanup(const Profile& profile, const Context& ctx);
+    ~Cleanup();
+    Cleanup(Cleanup&&) noexcept;
+    // Runs the stages in order over the document, then rejoins text across removed lines.
+    // Says per stage on ctx.log how long it took.
+    void run(Document& doc, const Context& ctx) const;
+
+  private:
+    std::vector<std::unique_ptr<CleanupStage>> stages_;
+};
+
+// Cleanup(*ctx.profile, ctx).run(doc, ctx), for one-off use.
 // Throws ConfigError for an unknown stage name or a bad parameter.
 void run_cleanup(Document& doc, const Context& ctx);
 

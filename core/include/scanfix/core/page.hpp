@@ -3,6 +3,7 @@
 // as removed or replace their text, and every such decision is written to the page's log.
 #pragma once
 
+#include <array>
 #include <opencv2/core.hpp>
 #include <string>
 #include <vector>
@@ -69,6 +70,12 @@ struct LogEntry {
     cv::Rect box;
 };
 
+// How long a stage took on a page, for -v and the benchmarks.
+struct StageTiming {
+    std::string stage;
+    double seconds = 0;
+};
+
 struct Page {
     std::string source;  // the file the page came from
     int index = 0;       // 0-based page within the file (multi-page TIFF, form-feed pages)
@@ -79,10 +86,16 @@ struct Page {
     cv::Mat gray;    // working grey image
     cv::Mat binary;  // working binary image: text black (0) on white (255)
     double skew_degrees = 0;
+    // The loaded image's size (kept when the images are released), and the projective map from
+    // working-image pixels (gray, binary, every box and region) to pixels of that image: the
+    // sheet cut from a photo and the deskew rotation undone. Emitted boxes go through it.
+    cv::Size source_size;
+    cv::Matx33d to_source = cv::Matx33d::eye();
 
     std::vector<Region> regions;
     std::vector<Line> lines;
     std::vector<LogEntry> log;
+    std::vector<StageTiming> timings;
 
     // The main text column, or nullptr when none was found.
     const Region* text_column() const;
@@ -96,6 +109,16 @@ struct Page {
                       const std::string& reason);
     // Human-readable "page-name p.N" for messages.
     std::string label() const;
+    // The corners of a working-image box on the source image (top-left, top-right,
+    // bottom-right, bottom-left): a quadrilateral, upright only when nothing was turned.
+    std::array<cv::Point2d, 4> source_corners(const cv::Rect& box) const;
+    // The upright box on the source image that holds a working-image box, within the image.
+    cv::Rect source_box(const cv::Rect& box) const;
+    // The working images' size, else the source's.
+    cv::Size working_size() const;
+    // Drops the pixel buffers (words, lines, regions and the log stay): what a document keeps
+    // of a page once it is recognised.
+    void release_images();
 };
 
 // Consecutive pages of one document, in reading order.
