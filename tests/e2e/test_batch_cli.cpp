@@ -16,6 +16,7 @@
 #include <set>
 
 #include "hocr_check.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 #include "test_pdf.hpp"
 #include "test_skip.hpp"
@@ -71,6 +72,7 @@ std::vector<std::string> pages_done(const std::string& log) {
 }  // namespace
 
 TEST_CASE("a batch writes every format for every page and the XML validates", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-formats");
     write_page(dir / "in/letter.png");
     scanfix::test::write_test_pdf(
@@ -119,6 +121,7 @@ TEST_CASE("a batch writes every format for every page and the XML validates", "[
 }
 
 TEST_CASE("same file names in different folders get mirrored outputs", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-mirror");
     write_page(dir / "box1/p.png");
     write_page(dir / "box2/sub/p.png");
@@ -150,6 +153,7 @@ TEST_CASE("inputs that would overwrite each other, or an output at an input, are
 }
 
 TEST_CASE("a killed run resumed redoes only the unfinished pages", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-kill");
     const int kPages = 6;
     for (int i = 0; i < kPages; ++i)
@@ -186,6 +190,7 @@ TEST_CASE("a killed run resumed redoes only the unfinished pages", "[batch]") {
 }
 
 TEST_CASE("SIGTERM finishes the pages in flight and exits with a summary", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-term");
     const int kPages = 8;
     for (int i = 0; i < kPages; ++i) write_page(dir / "in" / ("p" + std::to_string(i) + ".png"));
@@ -220,6 +225,7 @@ TEST_CASE("SIGTERM finishes the pages in flight and exits with a summary", "[bat
 }
 
 TEST_CASE("shards run by GNU parallel do every page exactly once", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     if (!have("parallel")) {
         SCANFIX_SKIP("GNU parallel is not installed");
     }
@@ -257,6 +263,7 @@ TEST_CASE("shards run by GNU parallel do every page exactly once", "[batch]") {
 }
 
 TEST_CASE("a full disk is reported as such and stops the batch", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-full");
     fs::path disk = dir / "disk";
     fs::create_directories(disk);

@@ -5,15 +5,14 @@
 #include <filesystem>
 
 #include "expected_outputs.hpp"
-#include "scanfix/ocr/recognizer.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
-#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using namespace scanfix;
 
 TEST_CASE("scanfix run writes the expected text and ALTO for every sample", "[e2e]") {
-    if (!missing_language("rus").empty()) SCANFIX_SKIP("Tesseract language rus is not installed");
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     fs::path samples = fs::path(test::source_dir()) / "samples";
     std::vector<std::string> stems;
     std::string inputs;

@@ -11,8 +11,8 @@
 #include "scanfix/eval/metrics.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
-#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using namespace scanfix;
@@ -49,9 +49,7 @@ eval::EditCounts plain_tesseract(const fs::path& image, const std::string& refer
 }  // namespace
 
 TEST_CASE("scanfix run halves plain Tesseract's CER on the samples", "[e2e]") {
-    if (!missing_language("rus").empty()) {
-        SCANFIX_SKIP("Tesseract language rus is not installed");
-    }
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     auto images = sample_images();
     REQUIRE(images.size() >= 3);
     eval::EditCounts scanfix_total, plain_total;

@@ -5,14 +5,12 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/recognizer.hpp"
-#include "test_skip.hpp"
+#include "test_languages.hpp"
 
 using namespace scanfix;
 
 TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
-    if (!missing_language("eng").empty()) {
-        SCANFIX_SKIP("Tesseract language eng is not installed");
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     Page page;
     page.image = cv::Mat(260, 900, CV_8UC1, cv::Scalar(255));
     cv::putText(page.image, "HELLO WORLD", {40, 90}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0),
@@ -36,9 +34,7 @@ TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
 }
 
 TEST_CASE("a blank page gives no lines") {
-    if (!missing_language("eng").empty()) {
-        SCANFIX_SKIP("Tesseract language eng is not installed");
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     Page page;
     page.image = cv::Mat(200, 200, CV_8UC1, cv::Scalar(255));
     OcrParams params;

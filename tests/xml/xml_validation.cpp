@@ -25,8 +25,10 @@ std::string xmllint_errors(const std::string& args, const std::string& files) {
 
 std::string schema_validation_unavailable() {
     if (!have_xmllint()) return "xmllint (libxml2-utils) is not installed";
-    if (shared_schemas_dir().empty())
-        return "../shared/schemas not found (or $SCANFIX_SHARED_SCHEMAS)";
+    std::string dir = shared_schemas_dir();
+    if (dir.empty() || !fs::exists(dir + "/alto-4-4.xsd") ||
+        !fs::exists(dir + "/page-2019-07-15.xsd"))
+        return "the official schemas are not in ../shared/schemas (or $SCANFIX_SHARED_SCHEMAS)";
     return "";
 }
 
