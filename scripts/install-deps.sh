@@ -12,8 +12,9 @@ packages=(
   fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
+  # ccache: CI's sample build and test build (scripts/build.sh) share their compiled objects.
   packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils w3c-sgml-lib parallel
-    chromium)
+    chromium ccache)
 fi
 
 missing=()
