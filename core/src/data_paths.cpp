@@ -21,5 +21,8 @@ std::string dictionaries_dir() {
 std::string profiles_dir() {
     return (fs::path(data_dir()) / "profiles").string();
 }
+std::string review_web_dir() {
+    return (fs::path(data_dir()) / "review" / "web").string();
+}
 
 }  // namespace scanfix

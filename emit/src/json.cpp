@@ -1,5 +1,7 @@
 // JSON output of the page model (nlohmann-json): pages, regions, lines, words with boxes and
 // confidences, removed words flagged, and the log of every decision the stages made.
+#include <cmath>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,17 @@ json box_json(const Page& page, const cv::Rect& working) {
 }
 
 // Page, line and word count from 1; line and word are null where they do not apply.
+// The label-free estimate of a line or page (cleanup/quality.hpp), rounded for reading.
+json quality_json(const ReadingQuality& q) {
+    auto round3 = [](double v) { return std::round(v * 1000) / 1000; };
+    json j = {{"score", round3(q.score)},
+              {"confidence", round3(q.confidence)},
+              {"garbled_share", round3(q.garbled_share)},
+              {"characters", q.characters}};
+    if (q.known_share >= 0) j["known_share"] = round3(q.known_share);
+    return j;
+}
+
 json log_entry_json(const Page& pg, const LogEntry& e, size_t page) {
     json j = {{"page", page + 1},
               {"line", e.line >= 0 ? json(e.line + 1) : json()},
@@ -51,6 +64,12 @@ std::string to_json(const Document& doc) {
                 json jw = {{"text", w.text}, {"box", box_json(page, w.box)}};
                 if (w.confidence >= 0) jw["confidence"] = w.confidence;
                 if (w.removed) jw["removed"] = true;
+                if (!w.alternatives.empty()) {
+                    json alts = json::array();
+                    for (const Alternative& a : w.alternatives)
+                        alts.push_back({{"text", a.text}, {"confidence", a.confidence}});
+                    jw["alternatives"] = std::move(alts);
+                }
                 words.push_back(std::move(jw));
             }
             json jl = {{"box", box_json(page, line.box)},
@@ -58,6 +77,7 @@ std::string to_json(const Document& doc) {
                        {"paragraph", line.paragraph},
                        {"words", std::move(words)}};
             if (line.removed) jl["removed"] = true;
+            if (line.quality.known()) jl["quality"] = quality_json(line.quality);
             if (line.join != LineJoin::Space)
                 jl["join"] = line.join == LineJoin::SoftHyphen ? "soft_hyphen" : "hard_hyphen";
             lines.push_back(std::move(jl));
@@ -70,10 +90,16 @@ std::string to_json(const Document& doc) {
                    {"regions", std::move(regions)},
                    {"log", std::move(log)}};
         if (!page.from_text) {
+            // The scan by an absolute path, so that a viewer started elsewhere (scanfix review)
+            // finds the image "source" names relative to the folder the run started in.
+            std::error_code ec;
+            std::filesystem::path image = std::filesystem::absolute(page.source, ec);
+            jp["image"] = ec ? page.source : image.lexically_normal().string();
             jp["width"] = size.width;
             jp["height"] = size.height;
             jp["dpi"] = page.dpi;
             jp["skew_degrees"] = page.skew_degrees;
+            if (page.quality.known()) jp["quality"] = quality_json(page.quality);
             json timings = json::object();
             for (const StageTiming& t : page.timings) timings[t.stage] = t.seconds;
             jp["seconds"] = std::move(timings);

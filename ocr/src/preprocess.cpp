@@ -96,6 +96,7 @@ void Preprocessor::run(Page& page, const Context& ctx) const {
     page.gray = s.gray;
     page.binary = s.binary;
     page.to_source = s.to_source;
+    page.character_height = s.character_height;
     debug.save_overlay(s.gray, page, s.removed);
 }
 

@@ -87,16 +87,15 @@ PreprocessStepFn color_separation_step(const Profile& profile) {
     return [p](PreprocessState& s) {
         if (s.color.channels() != 3) return;
         ColoredInk ink = find_colored_ink(s.color, s.dpi, p);
-        if (ink.typing_is_colored) {
-            s.note("kept",
-                   fmt::format("{:.0f}% of the ink is coloured: the typing itself, nothing faded",
-                               100 * ink.share_of_ink));
-            return;
-        }
-        if (ink.mask.empty()) return;
+        if (ink.typing_is_colored)
+            s.note("kept", fmt::format("{:.0f}% of the typed lines' ink is coloured: the typing "
+                                       "itself, its colour is kept",
+                                       100 * std::max(ink.share_of_typing, ink.share_of_ink)));
+        if (ink.mask.empty() || cv::countNonZero(ink.mask) == 0) return;
         fade_colored_ink(s.gray, ink);
-        s.note("removed",
-               fmt::format("coloured ink faded ({:.1f}% of the ink)", 100 * ink.share_of_ink));
+        s.note("removed", fmt::format("coloured ink faded ({:.1f}% of the ink)",
+                                      100.0 * cv::countNonZero(ink.mask) /
+                                          std::max(1, s.gray.rows * s.gray.cols)));
         for (const auto& box : ink.stamps)
             s.add_region(RegionKind::Stamp, box, "coloured stamp or writing");
         s.show("colored-ink", ink.mask);

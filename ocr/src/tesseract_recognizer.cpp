@@ -4,6 +4,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <opencv2/imgproc.hpp>
@@ -67,13 +68,10 @@ TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
     check_languages_installed(params.lang, dir);
     if (impl_->api.Init(dir.c_str(), params.lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
         throw OcrError("Tesseract could not start with language '" + params.lang + "'");
-    setMsgSeverity(L_SEVERITY_NONE);                    // Leptonica's own stderr messages
+    setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own stderr messages
+    // Per-letter choices of the LSTM, for Word::alternatives.
+    if (params.alternatives) impl_->api.SetVariable("lstm_choice_mode", "2");
     impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
-    impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
-    const char* method = params.thresholding == "sauvola"          ? "2"
-                         : params.thresholding == "leptonica_otsu" ? "1"
-                                                                   : "0";
-    impl_->api.SetVariable("thresholding_method", method);
 }
 
 TesseractRecognizer::~TesseractRecognizer() {
@@ -134,9 +132,49 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
     return areas;
 }
 
+// Words the recogniser itself considered besides `best`: the word with one letter replaced by
+// that letter's runner-up choice (LSTM choices, in percent), likeliest first (at most six).
+// `word` points at the word.
+std::vector<Alternative> word_alternatives(const tesseract::ResultIterator& word,
+                                           const std::string& best) {
+    struct Letter {
+        std::string text;
+        std::vector<std::pair<std::string, float>> others;
+    };
+    std::vector<Letter> letters;
+    tesseract::ResultIterator sym(word);
+    do {
+        Letter l;
+        l.text = take_text(sym.GetUTF8Text(tesseract::RIL_SYMBOL));
+        tesseract::ChoiceIterator choice(sym);
+        do {
+            const char* t = choice.GetUTF8Text();
+            if (t && *t && l.text != t && choice.Confidence() >= 5.0f)
+                l.others.push_back({t, choice.Confidence()});
+        } while (choice.Next());
+        letters.push_back(std::move(l));
+    } while (sym.Next(tesseract::RIL_SYMBOL) && !sym.IsAtBeginningOf(tesseract::RIL_WORD) &&
+             letters.size() < 64);
+    std::vector<Alternative> out;
+    for (size_t i = 0; i < letters.size(); ++i)
+        for (const auto& [text, confidence] : letters[i].others) {
+            std::string candidate;
+            for (size_t k = 0; k < letters.size(); ++k)
+                candidate += k == i ? text : letters[k].text;
+            candidate = to_nfc(candidate);
+            if (candidate != best) out.push_back({candidate, std::min(100.0f, confidence)});
+        }
+    std::sort(out.begin(), out.end(), [](const Alternative& a, const Alternative& b) {
+        return a.confidence > b.confidence;
+    });
+    if (out.size() > 6) out.resize(6);
+    return out;
+}
+
 // Appends the lines Tesseract found in its current rectangle; block and paragraph numbers go
 // on from those already on the page. Boxes are in page coordinates.
-void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragraph) {
+void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragraph,
+                bool alternatives) {
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (!it || it->Empty(tesseract::RIL_WORD)) return;
     bool line_open = false;
@@ -156,6 +194,8 @@ void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragr
         word.text = to_nfc(take_text(it->GetUTF8Text(tesseract::RIL_WORD)));
         word.box = rect_of(it.get(), tesseract::RIL_WORD);
         word.confidence = it->Confidence(tesseract::RIL_WORD);
+        if (alternatives && !word.text.empty())
+            word.alternatives = word_alternatives(*it, word.text);
         if (!word.text.empty()) page.lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
 }
@@ -163,7 +203,18 @@ void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragr
 }  // namespace
 
 void TesseractRecognizer::recognize(Page& page) {
-    const cv::Mat& input = pick_input(page, impl_->params.input);
+    recognize_with(page, impl_->params);
+}
+
+void TesseractRecognizer::recognize_with(Page& page, const OcrParams& settings,
+                                         const std::vector<cv::Rect>& only) {
+    if (settings.lang != impl_->params.lang)
+        throw OcrError(page.label() + ": a second reading must use the engine's language");
+    const char* method = settings.thresholding == "sauvola"          ? "2"
+                         : settings.thresholding == "leptonica_otsu" ? "1"
+                                                                     : "0";
+    impl_->api.SetVariable("thresholding_method", method);
+    const cv::Mat& input = pick_input(page, settings.input);
     if (input.empty()) throw OcrError(page.label() + ": no image to recognise");
     // Tesseract wants RGB: the conversion goes into a buffer of its own, never into the page's.
     cv::Mat img;
@@ -171,19 +222,25 @@ void TesseractRecognizer::recognize(Page& page) {
         cv::cvtColor(input, img, cv::COLOR_BGR2RGB);
     else
         img = input.isContinuous() ? input : input.clone();
+    std::vector<Area> areas;
+    const cv::Rect whole(0, 0, img.cols, img.rows);
+    for (const cv::Rect& r : only)
+        if ((r & whole).area() > 0) areas.push_back({r & whole, settings.psm});
+    if (only.empty()) areas = reading_areas(page, settings, img.size());
+    page.lines.clear();
+    if (areas.empty()) return;
     tesseract::TessBaseAPI& api = impl_->api;
     api.SetImage(img.data, img.cols, img.rows, img.channels(), int(img.step));
     api.SetSourceResolution(page.dpi > 0 ? page.dpi : 300);
-    page.lines.clear();
     int block = -1, paragraph = -1;
-    for (const Area& area : reading_areas(page, impl_->params, img.size())) {
+    for (const Area& area : areas) {
         api.SetRectangle(area.box.x, area.box.y, area.box.width, area.box.height);
         api.SetPageSegMode(static_cast<tesseract::PageSegMode>(area.psm));
         if (api.Recognize(nullptr) != 0) {
             api.Clear();
             throw OcrError(page.label() + ": Tesseract failed to recognise the page");
         }
-        read_lines(api, page, block, paragraph);
+        read_lines(api, page, block, paragraph, impl_->params.alternatives);
     }
     // Lines where every word was empty carry nothing.
     page.lines.erase(std::remove_if(page.lines.begin(), page.lines.end(),

@@ -79,6 +79,17 @@ TEST_CASE("JSON keeps removed words flagged and the decision log") {
     CHECK(page["lines"][1]["words"][0]["removed"] == true);
     CHECK(page["log"][0]["stage"] == "margin_column");
     CHECK(page["log"][0]["line"] == 2);
+    // The scan by an absolute path (a viewer started in another folder must find it).
+    CHECK(page["image"] == "/scans/folio-7.png");
+    CHECK(page["width"] == 800);
+    Page relative = sample_page();
+    relative.source = "scans/folio-7.png";
+    auto j2 = nlohmann::json::parse(to_json({relative}));
+    CHECK(j2["pages"][0]["source"] == "scans/folio-7.png");
+    const std::string image = j2["pages"][0]["image"];
+    CHECK(image.front() == '/');
+    CHECK(image.size() > std::string("/scans/folio-7.png").size());
+    CHECK(image.substr(image.size() - 18) == "/scans/folio-7.png");
     auto log = nlohmann::json::parse(cleanup_report_json({sample_page()}));
     CHECK(log["entries"].size() == 1);
     CHECK(log["entries"][0]["before"] == "вд");

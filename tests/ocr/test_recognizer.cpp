@@ -56,3 +56,36 @@ TEST_CASE("a language that is not installed is a clear OcrError") {
     params.lang = "rus; rm -rf";
     CHECK_THROWS_AS(TesseractRecognizer(params), ConfigError);
 }
+
+TEST_CASE("words keep the other readings Tesseract considered") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
+    // Faint, blurred type leaves the recogniser in doubt about some letters.
+    Page page;
+    page.image = cv::Mat(200, 1400, CV_8UC1, cv::Scalar(255));
+    cv::putText(page.image, "modern cl1ent rn0dest letter", {30, 120}, cv::FONT_HERSHEY_SIMPLEX,
+                1.6, cv::Scalar(120), 2);
+    cv::GaussianBlur(page.image, page.image, {0, 0}, 2.2);
+    OcrParams params;
+    params.lang = "eng";
+    params.input = "original";
+    TesseractRecognizer rec(params);
+    rec.recognize(page);
+    int with_alternatives = 0;
+    for (const Line& l : page.lines)
+        for (const Word& w : l.words)
+            for (const Alternative& a : w.alternatives) {
+                ++with_alternatives;
+                CHECK(a.text != w.text);
+                CHECK(a.confidence >= 5);
+                CHECK(a.confidence <= 100);
+            }
+    CHECK(with_alternatives > 0);
+
+    params.alternatives = false;
+    TesseractRecognizer plain(params);
+    Page again;
+    again.image = page.image;
+    plain.recognize(again);
+    for (const Line& l : again.lines)
+        for (const Word& w : l.words) CHECK(w.alternatives.empty());
+}

@@ -16,7 +16,7 @@ run_step("configuring the consumer"
   -DCMAKE_CXX_COMPILER=${CXX_COMPILER} "-DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_LAUNCHER}"
   "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${CXX_FLAGS}")
 run_step("building the consumer" ${CMAKE_COMMAND} --build ${WORK_DIR}/build)
-foreach(module core ocr cleanup eval emit pipeline tune batch)
+foreach(module core ocr cleanup eval emit pipeline tune batch review)
   run_step("running use_${module}" ${WORK_DIR}/build/use_${module})
 endforeach()
 message(STATUS "consumer built and ran against ${WORK_DIR}/prefix")

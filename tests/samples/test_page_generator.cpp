@@ -8,35 +8,17 @@
 #include <opencv2/imgcodecs.hpp>
 #include <set>
 
+#include "generator_fixtures.hpp"
 #include "page_generator.hpp"
 #include "scanfix/core/error.hpp"
 #include "test_paths.hpp"
-#include "test_skip.hpp"
 #include "typeface.hpp"
 
 using namespace scanfix;
 using namespace scanfix::samples;
+using scanfix::samples::fixtures::kParagraphs;
 
 namespace {
-
-const std::vector<std::string> kParagraphs = {
-    "Настоящим сообщаем, что проверка наличия дел в архиве отдела проведена в "
-    "установленный срок. Расхождений между описями и наличием дел не обнаружено.",
-    "Одновременно проверено состояние хранилища: температурный режим соблюдается, "
-    "стеллажи исправны, противопожарные средства имеются в достаточном количестве.",
-    "Акт составлен в двух экземплярах, один из которых направляется в общий отдел."};
-
-// Why the generator's fonts cannot be used here, or "" when they are all installed.
-std::string missing_fonts() {
-    try {
-        find_font("", typewriter_font_files(), "typewriter");
-        find_font("", pen_font_files(), "pen");
-        find_font("", stamp_font_files(), "stamp");
-        return "";
-    } catch (const InputError& e) {
-        return e.what();
-    }
-}
 
 PageSettings small_page(std::uint64_t seed, NoiseLevel level) {
     PageSettings s;
@@ -57,7 +39,7 @@ bool same_image(const cv::Mat& a, const cv::Mat& b) {
 }  // namespace
 
 TEST_CASE("the same seed gives the same page, another seed another page") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     auto a = generate_document(kParagraphs, small_page(11, NoiseLevel::Heavy));
     auto b = generate_document(kParagraphs, small_page(11, NoiseLevel::Heavy));
     auto c = generate_document(kParagraphs, small_page(12, NoiseLevel::Heavy));
@@ -71,7 +53,7 @@ TEST_CASE("the same seed gives the same page, another seed another page") {
 }
 
 TEST_CASE("switching one noise off leaves the others where they were") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(5, NoiseLevel::Light);
     s.noise.skew = false;
     auto with = generate_document(kParagraphs, s);
@@ -90,7 +72,7 @@ TEST_CASE("switching one noise off leaves the others where they were") {
 }
 
 TEST_CASE("every noise box lies inside the image and every kind is recorded") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     for (std::uint64_t seed : {1, 2, 3}) {
         auto pages = generate_document(kParagraphs, small_page(seed, NoiseLevel::Heavy));
         const GeneratedPage& page = pages.at(0);
@@ -113,7 +95,7 @@ TEST_CASE("every noise box lies inside the image and every kind is recorded") {
 }
 
 TEST_CASE("the margin column stands outside the text column") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     int left = 0, right = 0;
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
         PageSettings s = small_page(seed, NoiseLevel::Light);
@@ -140,7 +122,7 @@ TEST_CASE("the margin column stands outside the text column") {
 }
 
 TEST_CASE("a one-page text's reference is the source paragraphs") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     auto pages = generate_document(kParagraphs, small_page(3, NoiseLevel::Heavy));
     REQUIRE(pages.size() == 1);
     std::string expected;
@@ -153,7 +135,7 @@ TEST_CASE("a one-page text's reference is the source paragraphs") {
 }
 
 TEST_CASE("a long text spans pages, numbered in the file names and on the pages") {
-    if (std::string why = missing_fonts(); !why.empty()) SCANFIX_SKIP(why);
+    REQUIRE_GENERATOR_FONTS();
     std::vector<std::string> paragraphs;
     for (int i = 0; i < 12; ++i)
         paragraphs.insert(paragraphs.end(), kParagraphs.begin(), kParagraphs.end());

@@ -40,6 +40,20 @@ TEST_CASE("images pair with references of the same page name, in one folder or t
     CHECK(other.pages[0].name == "page-03");
 }
 
+TEST_CASE("of a reviewed page's two references the plain text is taken, whatever the order") {
+    for (const char* order : {"text-first", "alto-first"}) {
+        fs::path dir = test::temp_dir(std::string("tune_pairs_reviewed_") + order);
+        std::vector<const char*> files = {"p.gt.txt", "p.gt.alto.xml"};
+        if (std::string(order) == "alto-first") std::swap(files[0], files[1]);
+        for (const char* f : files) touch(dir / f);
+        for (const char* f : {"p.png", "p.txt", "p.alto.xml", "p.json", "p.review.json"})
+            touch(dir / f);
+        PageSet set = find_tune_pages(dir.string(), dir.string());
+        REQUIRE(set.pages.size() == 1);
+        CHECK(fs::path(set.pages[0].reference).filename() == "p.gt.txt");
+    }
+}
+
 TEST_CASE("two untagged references for one page and missing folders are refused") {
     fs::path dir = test::temp_dir("tune_pairs_ambiguous");
     for (const char* f : {"p.png", "p.txt", "p.xml"}) touch(dir / f);

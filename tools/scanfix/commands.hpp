@@ -15,5 +15,6 @@ void add_run_command(CLI::App& app);
 void add_clean_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_tune_command(CLI::App& app);
+void add_review_command(CLI::App& app);
 
 }  // namespace scanfix::cli

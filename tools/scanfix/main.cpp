@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     scanfix::cli::add_clean_command(app);
     scanfix::cli::add_eval_command(app);
     scanfix::cli::add_tune_command(app);
+    scanfix::cli::add_review_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -31,6 +31,17 @@ bool tagged_reference(const std::string& filename) {
            (filename.size() > 3 && filename.compare(filename.size() - 3, 3, ".gt") == 0);
 }
 
+// Of two tagged references of one page, the plain-text one (scanfix review writes page.gt.txt
+// and page.gt.alto.xml with the same words), else the first by name: never the order the
+// folder happens to list them in.
+bool preferred_reference(const std::string& a, const std::string& b) {
+    auto plain = [](const std::string& f) {
+        return f.size() >= 7 && f.compare(f.size() - 7, 7, ".gt.txt") == 0;
+    };
+    if (plain(a) != plain(b)) return plain(a);
+    return a < b;
+}
+
 std::map<std::string, std::string> references_by_page(const std::string& dir) {
     std::map<std::string, std::string> refs;
     std::map<std::string, std::vector<std::string>> untagged;
@@ -43,9 +54,12 @@ std::map<std::string, std::string> references_by_page(const std::string& dir) {
         // whole name is not a transcription (noise records, reports, ...).
         const std::string page = eval::page_stem(path);
         if (page == filename) continue;
-        if (tagged_reference(filename))
-            refs[page] = path;
-        else
+        if (tagged_reference(filename)) {
+            auto it = refs.find(page);
+            if (it == refs.end() ||
+                preferred_reference(filename, fs::path(it->second).filename().string()))
+                refs[page] = path;
+        } else
             untagged[page].push_back(path);
     }
     for (auto& [page, paths] : untagged) {

@@ -184,6 +184,24 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
     return correct_word(w, uses, reason, log);
 }
 
+std::string LexiconCorrector::known_alternative(const Word& w) const {
+    if (w.alternatives.empty()) return {};
+    const correct::TokenParts parts = correct::split_token(w.text);
+    const std::u32string core = utf32_of(parts.core);
+    if (int(core.size()) < params_.min_short_length) return {};
+    for (char32_t c : core)
+        if (!correct::is_letter(c) && c != U'-') return {};
+    const correct::CaseShape shape = correct::case_shape(core);
+    if (shape == correct::CaseShape::Upper && int(core.size()) < params_.min_caps_length) return {};
+    if (lexicon_->knows(parts.core)) return {};
+    for (const Alternative& a : w.alternatives) {  // likeliest first
+        if (a.confidence < params_.min_alternative) break;
+        const std::string alt_core = correct::split_token(a.text).core;
+        if (!alt_core.empty() && lexicon_->knows(alt_core)) return a.text;
+    }
+    return {};
+}
+
 void LexiconCorrector::run(Document& doc, const std::string& stage_name, const LogSink& log) const {
     // Without a general dictionary nearly every word is "unknown" and no candidate can be
     // confirmed except curated words: not worth a look-up storm over the whole document.
@@ -238,6 +256,12 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name, const L
             for (int wi = 0; wi < int(line.words.size()); ++wi) {
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty() || split_halves.count(&w)) continue;
+                if (std::string alt = known_alternative(w); !alt.empty()) {
+                    page.replace_word(li, wi, alt, stage_name,
+                                      "a reading the recogniser itself considered, which the "
+                                      "lexicon knows");
+                    continue;
+                }
                 TokenInfo& info = tokens[w.text];
                 if (!info.decided) {
                     info.decided = true;

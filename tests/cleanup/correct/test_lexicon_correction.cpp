@@ -154,3 +154,28 @@ TEST_CASE("most injected confusions are repaired and no correct word is changed"
     CHECK(wrong <= injected / 4);
     CHECK(corrected(clean, lex) == clean + "\n");
 }
+
+TEST_CASE("a reading the recogniser itself considered is preferred when the lexicon knows it") {
+    REQUIRE_RUSSIAN_LEXICON(lex);
+    LexiconCorrector c({}, test::dictionaries(), lex);
+    // «рабезу»: no confusion rewrite reaches «работу», but the recogniser had it in mind.
+    Document doc{test::page_of("начали рабезу сегодня")};
+    Word& w = doc[0].lines[0].words[1];
+    w.alternatives = {{"рабезу.", 30}, {"работу", 22}, {"рабсту", 12}};
+    c.run(doc);
+    CHECK(render_text(doc, Layout::Diplomatic) == "начали работу сегодня\n");
+    REQUIRE_FALSE(doc[0].log.empty());
+    CHECK(doc[0].log[0].reason.find("recogniser") != std::string::npos);
+
+    // Too unlikely an alternative, or a known word as read, is left alone.
+    LexiconCorrectionParams strict;
+    strict.min_alternative = 50;
+    Document unlikely{test::page_of("начали рабезу сегодня")};
+    unlikely[0].lines[0].words[1].alternatives = {{"работу", 22}};
+    LexiconCorrector(strict, test::dictionaries(), lex).run(unlikely);
+    CHECK(render_text(unlikely, Layout::Diplomatic) == "начали рабезу сегодня\n");
+    Document known{test::page_of("начали работу сегодня")};
+    known[0].lines[0].words[1].alternatives = {{"работы", 40}};
+    c.run(known);
+    CHECK(render_text(known, Layout::Diplomatic) == "начали работу сегодня\n");
+}

@@ -29,6 +29,8 @@ struct LexiconCorrectionParams {
     int max_edits = 2;              // confusion edits combined in one candidate
     int max_lookups = 20;           // dictionary look-ups per unknown word (cheapest first)
     bool use_suggestions = false;   // also ask hunspell (slow: milliseconds per unknown word)
+    double min_alternative = 10;    // least confidence (percent) of a recogniser's alternative
+                                    // taken when the lexicon knows it and not the word read
     std::string confusions = "confusions.txt";  // in dictionaries/, or a path
 
     template <class V>
@@ -51,6 +53,10 @@ struct LexiconCorrectionParams {
         v("max_lookups", max_lookups, 1, 10000,
           "dictionary look-ups per unknown word, cheapest candidates first (bounds the time)");
         v("use_suggestions", use_suggestions, "also take hunspell's suggestions (slow)");
+        v("min_alternative", min_alternative, 0.0, 101.0,
+          "an unknown word is replaced by the likeliest reading the recogniser itself "
+          "considered (Word::alternatives) that the lexicon knows, when that reading's "
+          "confidence (percent) is at least this; above 100 never");
         v("confusions", confusions, {}, "confusion table file in dictionaries/ (or a path)");
     }
     void validate() const;
@@ -79,6 +85,9 @@ class LexiconCorrector {
     const ConfusionTable& confusions() const { return table_; }
 
   private:
+    // The likeliest of the word's alternatives that the lexicon knows, when it does not know
+    // the word as read; "" otherwise.
+    std::string known_alternative(const Word& word) const;
     std::string correct_impl(const std::string& core,
                              const std::function<int(const std::string&)>& uses,
                              std::string* reason, const LogSink& log) const;

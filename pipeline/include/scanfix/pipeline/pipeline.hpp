@@ -8,16 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/cleanup/quality.hpp"
 #include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/params.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/pipeline/second_reading.hpp"
 
 namespace scanfix {
 
 class Preprocessor;
 class Cleanup;
+class Lexicon;
 
 struct PipelineOptions {
     LoadOptions load;
@@ -38,7 +41,9 @@ class Pipeline {
     // What one thread reads pages with: its own recognizer, everything else shared.
     class Reader {
       public:
-        // Preprocesses and recognises a loaded page (images released unless keep_images).
+        // Preprocesses and recognises a loaded page, reads again where the first reading may
+        // have lost text (second_reading.hpp), and estimates each line's quality. The images
+        // are released unless keep_images.
         void read(Page& page);
         // Page `index` of a file, loaded and read. Throws InputError, OcrError.
         Page read_page(const std::string& path, int index);
@@ -48,6 +53,7 @@ class Pipeline {
       private:
         friend class Pipeline;
         Reader(const Pipeline& pipeline, std::unique_ptr<Recognizer> recognizer);
+        void read_again(Page& page);
         const Pipeline& pipeline_;
         std::unique_ptr<Recognizer> recognizer_;
     };
@@ -60,7 +66,8 @@ class Pipeline {
 
     // The preprocessing alone (tune caches its results).
     void preprocess(Page& page) const;
-    // The cleanup stages over a document of recognised pages.
+    // The cleanup stages over a document of recognised pages, then each page's quality
+    // estimate of what is kept (Page::quality, Line::quality).
     void clean(Document& doc) const;
 
     const Profile& profile() const { return profile_; }
@@ -73,6 +80,10 @@ class Pipeline {
     Context ctx_;
     PipelineOptions options_;
     OcrParams ocr_;
+    QualityParams quality_;
+    SecondReadingParams second_;
+    UnreadInkParams unread_;
+    std::shared_ptr<const Lexicon> lexicon_;
     std::unique_ptr<Preprocessor> preprocessor_;
     std::unique_ptr<Cleanup> cleanup_;
 };
