@@ -8,13 +8,14 @@ packages=(
   libopencv-dev libopencv-contrib-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
   libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev
-  libhunspell-dev hunspell-ru libpugixml-dev libpoppler-cpp-dev libjpeg-dev libcpp-httplib-dev
+  libhunspell-dev hunspell-ru libpugixml-dev libpoppler-cpp-dev libjpeg-dev zlib1g-dev libcpp-httplib-dev
   fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
+  # ccache: CI's sample build and test build (scripts/build.sh) share their compiled objects.
   packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces tesseract-ocr-slk
     libxml2-utils w3c-sgml-lib parallel fonts-liberation2 fonts-cmu
-    chromium)
+    chromium ccache)
   # The review browser test runs node with puppeteer-core from npm (tests/review); a node
   # installed otherwise (with its own npm) is used as it is.
   command -v npm >/dev/null || packages+=(nodejs npm)

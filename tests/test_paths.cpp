@@ -28,6 +28,12 @@ std::string shared_data_dir() {
     return fs::exists(p) ? p.string() : std::string();
 }
 
+std::string shared_schemas_dir() {
+    if (const char* e = std::getenv("SCANFIX_SHARED_SCHEMAS"); e && *e) return e;
+    fs::path p = fs::path(source_dir()).parent_path() / "shared" / "schemas";
+    return fs::exists(p) ? p.string() : std::string();
+}
+
 std::string temp_dir(const std::string& tag) {
     fs::path p =
         fs::temp_directory_path() / ("scanfix-test-" + tag + "-" + std::to_string(::getpid()));

@@ -1,5 +1,6 @@
 // Where tests find their data: the source tree (samples/, dictionaries/, profiles/), the
-// build tree (the scanfix binary) and ../shared/data. Each is overridable by environment.
+// build tree (the scanfix binary), ../shared/data and ../shared/schemas. Each is overridable
+// by environment.
 #pragma once
 
 #include <string>
@@ -12,6 +13,9 @@ std::string source_dir();
 std::string binary_dir();
 // ../shared/data next to the checkout, or $SCANFIX_SHARED_DATA; empty when absent.
 std::string shared_data_dir();
+// ../shared/schemas next to the checkout (official ALTO 4.4 and PAGE 2019-07-15 schemas), or
+// $SCANFIX_SHARED_SCHEMAS; empty when absent.
+std::string shared_schemas_dir();
 // A fresh empty temporary folder for one test.
 std::string temp_dir(const std::string& tag);
 // Runs a shell command, returns its exit status; stdout and stderr are captured.

@@ -1,19 +1,16 @@
-// Byte helpers for tests that build or patch PNG files by hand: the chunk checksum (CRC-32 as
-// PNG and zlib define it) and big-endian 32-bit fields.
+// Byte helpers for tests that build or patch PNG files by hand: the chunk checksum (zlib's
+// CRC-32, as PNG defines it) and big-endian 32-bit fields.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include <zlib.h>
+
 namespace scanfix::test {
 
 inline uint32_t crc32(const std::string& s) {
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : s) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
+    return uint32_t(::crc32_z(0, reinterpret_cast<const Bytef*>(s.data()), s.size()));
 }
 
 inline std::string be32(uint32_t v) {

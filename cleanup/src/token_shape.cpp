@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include "scanfix/core/text.hpp"
+
 namespace scanfix::shape {
 namespace {
 
@@ -23,12 +25,6 @@ void for_each_cp(std::string_view s, Fn fn) {
     }
 }
 
-std::vector<UChar32> code_points(std::string_view s) {
-    std::vector<UChar32> v;
-    for_each_cp(s, [&](UChar32 c) { v.push_back(c); });
-    return v;
-}
-
 bool is_dash(UChar32 c) {
     return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
 }
@@ -39,12 +35,6 @@ bool is_fill(UChar32 c) {
 // Marks that stand for a number sign in stamps, as typed or as OCR renders "№".
 bool is_number_sign(std::u32string_view t) {
     return t == U"№" || t == U"N" || t == U"No" || t == U"Nr" || t == U"Nо" || t == U"#";
-}
-
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    for_each_cp(s, [&](UChar32 c) { out.push_back(char32_t(c)); });
-    return out;
 }
 
 }  // namespace
@@ -83,7 +73,7 @@ std::string_view strip_markup(std::string_view token) {
 }
 
 bool is_number_token(std::string_view token) {
-    std::u32string t = to_u32(strip_markup(token));
+    std::u32string t = utf32_of(strip_markup(token));
     while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';' ||
                           t.back() == ':' || t.back() == ')'))
         t.pop_back();
@@ -133,7 +123,7 @@ bool is_numeric_date(std::string_view token) {
 }
 
 bool is_short_letter_token(std::string_view token, int max_letters) {
-    std::vector<UChar32> cps = code_points(token);
+    std::u32string cps = utf32_of(token);
     if (!cps.empty() && u_ispunct(cps.back())) cps.pop_back();
     if (cps.empty() || int(cps.size()) > max_letters) return false;
     for (UChar32 c : cps)
@@ -150,7 +140,7 @@ bool is_punctuation_only(std::string_view token) {
 
 bool is_speck(std::string_view token) {
     if (!is_punctuation_only(token)) return false;
-    std::vector<UChar32> cps = code_points(token);
+    std::u32string cps = utf32_of(token);
     // Specks proper: marks a typist never types on their own.
     for (UChar32 c : cps) {
         switch (c) {
@@ -181,13 +171,13 @@ bool is_speck(std::string_view token) {
     bool mixed = false;
     for (UChar32 c : cps) {
         if (c != '.' && c != ',' && c != '\'' && c != ';') return false;
-        mixed = mixed || c != cps[0];
+        mixed = mixed || c != UChar32(cps[0]);
     }
     return mixed;
 }
 
 bool looks_garbled(std::string_view token) {
-    std::vector<UChar32> cps = code_points(strip_markup(token));
+    std::u32string cps = utf32_of(strip_markup(token));
     // Punctuation at the edges is ordinary; only what sits between letters counts.
     while (!cps.empty() && !u_isalnum(cps.back())) cps.pop_back();
     size_t start = 0;
@@ -213,14 +203,14 @@ bool looks_garbled(std::string_view token) {
 
 bool ends_with_fill_in(std::string_view token, int min_run) {
     int run = 0;
-    std::vector<UChar32> cps = code_points(token);
+    std::u32string cps = utf32_of(token);
     for (auto it = cps.rbegin(); it != cps.rend() && is_fill(*it); ++it)
         run += *it == 0x2026 ? 3 : 1;
     return run >= min_run;
 }
 
 bool ends_sentence(std::string_view text) {
-    std::vector<UChar32> cps = code_points(text);
+    std::u32string cps = utf32_of(text);
     while (!cps.empty() && (cps.back() == '"' || cps.back() == 0xBB || cps.back() == 0x201D ||
                             cps.back() == ')' || u_isspace(cps.back())))
         cps.pop_back();
@@ -240,7 +230,7 @@ bool starts_lower(std::string_view text) {
 }
 
 bool ends_with_hyphen(std::string_view text) {
-    std::vector<UChar32> cps = code_points(text);
+    std::u32string cps = utf32_of(text);
     return !cps.empty() && (is_dash(cps.back()) || cps.back() == 0xAC) && cps.size() > 1 &&
            u_isalpha(cps[cps.size() - 2]);
 }

@@ -38,6 +38,40 @@ size_t utf8_length(std::string_view s) {
     return count;
 }
 
+std::u32string utf32_of(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, n = int32_t(s.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        out.push_back(c < 0 ? U'\uFFFD' : char32_t(c));
+    }
+    return out;
+}
+
+std::string utf8_of(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size() * 2);
+    for (char32_t c : s) {
+        uint8_t buf[U8_MAX_LENGTH];
+        int32_t len = 0;
+        UBool error = false;
+        U8_APPEND(buf, len, U8_MAX_LENGTH, UChar32(c), error);
+        if (error) {
+            len = 0;
+            U8_APPEND_UNSAFE(buf, len, 0xFFFD);
+        }
+        out.append(reinterpret_cast<const char*>(buf), size_t(len));
+    }
+    return out;
+}
+
+std::string utf8_of(char32_t c) {
+    return utf8_of(std::u32string_view(&c, 1));
+}
+
 std::string to_nfc(const std::string& s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

@@ -31,7 +31,7 @@ std::string to_alto(const Document& doc) {
     alto.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
     alto.append_attribute("xsi:schemaLocation") =
         "http://www.loc.gov/standards/alto/ns-v4# "
-        "http://www.loc.gov/alto/v4/alto-4-2.xsd";
+        "http://www.loc.gov/alto/v4/alto-4-4.xsd";
     auto desc = alto.append_child("Description");
     desc.append_child("MeasurementUnit").text() = "pixel";
     auto info = desc.append_child("sourceImageInformation");

@@ -14,26 +14,6 @@ namespace scanfix::eval {
 
 namespace {
 
-std::u32string to_u32(const std::string& s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    std::u32string out;
-    out.reserve(size_t(u.length()));
-    for (int32_t i = 0; i < u.length();) {
-        UChar32 c = u.char32At(i);
-        out.push_back(char32_t(c));
-        i += U16_LENGTH(c);
-    }
-    return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-    icu::UnicodeString u;
-    for (char32_t c : s) u.append(UChar32(c));
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
-
 bool is_letter(char32_t c) {
     return u_isalpha(UChar32(c));
 }
@@ -213,13 +193,13 @@ NormalizeOptions parse_normalizations(const std::string& list) {
 }
 
 std::string normalize_text(const std::string& text, const NormalizeOptions& o) {
-    std::u32string s = to_u32(text);
+    std::u32string s = utf32_of(text);
     if (o.hyphens) s = join_hyphens(s);
     if (o.lookalikes || o.yo || o.prereform) s = map_letters(s, o);
     if (o.casefold) s = fold_case(s);
     if (o.punctuation) s = strip_punctuation(s);
     if (o.whitespace) s = fold_whitespace(s);
-    return to_nfc(to_utf8(s));
+    return to_nfc(utf8_of(s));
 }
 
 }  // namespace scanfix::eval

@@ -3,9 +3,12 @@
 // Every read is bounds-checked: this code sees hostile bytes first, before any decoder does.
 #include "image_header.hpp"
 
+#include <zlib.h>
+
 #include <array>
 #include <cstdint>
 #include <set>
+#include <string_view>
 
 namespace scanfix {
 namespace {
@@ -19,6 +22,9 @@ class Bytes {
         return pos <= d_.size() && len <= d_.size() - pos;
     }
     uint8_t u8(uint64_t pos) const { return static_cast<uint8_t>(d_[size_t(pos)]); }
+    std::string_view slice(uint64_t pos, uint64_t len) const {
+        return d_.substr(size_t(pos), size_t(len));
+    }
     bool u16(uint64_t pos, uint64_t& v) const { return read(pos, 2, v); }
     bool u32(uint64_t pos, uint64_t& v) const { return read(pos, 4, v); }
     bool u64(uint64_t pos, uint64_t& v) const { return read(pos, 8, v); }
@@ -37,20 +43,10 @@ class Bytes {
     bool little_;
 };
 
-// CRC-32 as PNG uses it (ISO 3309), over `len` bytes from `pos`.
+// CRC-32 as PNG uses it (ISO 3309, zlib's crc32), over `len` bytes from `pos`.
 uint32_t png_crc(const Bytes& b, uint64_t pos, uint64_t len) {
-    static const auto table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t n = 0; n < 256; ++n) {
-            uint32_t c = n;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (uint64_t i = 0; i < len; ++i) c = table[(c ^ b.u8(pos + i)) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    std::string_view bytes = b.slice(pos, len);
+    return uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 // ---- PNG: signature, IHDR first, then chunks until IEND, each with its checksum (libpng

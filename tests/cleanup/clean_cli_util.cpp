@@ -1,7 +1,7 @@
 // White-space folded code points for the clean command tests (see clean_cli_util.hpp).
 #include "clean_cli_util.hpp"
 
-#include "test_unicode.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::test {
 

@@ -8,8 +8,9 @@
 #include <sstream>
 
 #include "clean_cli_util.hpp"
+#include "scanfix/core/text.hpp"
 #include "scanfix/eval/metrics.hpp"
-#include "test_unicode.hpp"
+#include "test_skip.hpp"
 
 using namespace scanfix::test;
 namespace fs = std::filesystem;
@@ -77,8 +78,7 @@ TEST_CASE("scanfix clean brings the seed's CER below 1.5% and drops all its page
         fs::path(source_dir()).parent_path() / "shared" / "seeds" / "000_829749d3829919f1.txt";
     if (const char* e = std::getenv("SCANFIX_SEED")) seed_file = e;
     if (!fs::exists(seed_file)) {
-        WARN("seed document not found at " << seed_file << "; skipping");
-        return;
+        SCANFIX_SKIP("seed document not found at " << seed_file);
     }
     std::string raw = russian_part(slurp(seed_file.string()));
     std::string reference = slurp(source_dir() + "/tests/data/seed.gt.txt");
@@ -127,7 +127,7 @@ TEST_CASE("scanfix clean brings the seed's CER below 1.5% and drops all its page
         if (sentence.size() < 20) continue;
         ++sentences;
         double rate = best_substring_error_rate(sentence, out);
-        INFO("sentence: " << utf8_of(sentence));
+        INFO("sentence: " << scanfix::utf8_of(sentence));
         CHECK(rate < 0.25);  // misreadings cost a few edits; a lost sentence costs most
     }
     CHECK(sentences >= 20);

@@ -13,6 +13,7 @@
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/text.hpp"
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 using namespace scanfix;
 namespace fs = std::filesystem;
@@ -199,8 +200,7 @@ TEST_CASE("synthetic transcriptions: no noise left, almost no body removed") {
 TEST_CASE("synthetic OCR pages: EHRI body lines with margin, folio, speck and stamp noise") {
     std::string shared = test::shared_data_dir();
     if (shared.empty() || !fs::exists(shared + "/ehri")) {
-        WARN("../shared/data/ehri not found; skipping the synthetic OCR pages");
-        return;
+        SCANFIX_SKIP("../shared/data/ehri not found (or $SCANFIX_SHARED_DATA)");
     }
     std::mt19937 rng(1949);
     Document doc;

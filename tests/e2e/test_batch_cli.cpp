@@ -1,5 +1,6 @@
-// scanfix run as a batch (-o): folders, PDFs and every output format (the XML validated against
-// schemas with xmllint, nothing fetched), mirrored outputs, refusals, a killed run resumed, a
+// scanfix run as a batch (-o): folders, PDFs and every output format (ALTO and PAGE validated
+// against the official schemas in ../shared/schemas, hOCR against the XHTML DTD and the hOCR
+// specification; nothing fetched), mirrored outputs, refusals, a killed run resumed, a
 // run stopped by SIGTERM, shards run by GNU parallel, and a full disk.
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,8 +15,12 @@
 #include <regex>
 #include <set>
 
+#include "hocr_check.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 #include "test_pdf.hpp"
+#include "test_skip.hpp"
+#include "xml_validation.hpp"
 
 namespace fs = std::filesystem;
 using scanfix::test::run_command;
@@ -55,10 +60,6 @@ bool have(const std::string& tool) {
     return run_command("command -v " + tool) == 0;
 }
 
-std::string schema(const std::string& name) {
-    return scanfix::test::source_dir() + "/tests/schemas/" + name;
-}
-
 // The pages a run's log lines report as done ("scanfix: [i/n] <page>: done in ...").
 std::vector<std::string> pages_done(const std::string& log) {
     std::vector<std::string> out;
@@ -71,6 +72,7 @@ std::vector<std::string> pages_done(const std::string& log) {
 }  // namespace
 
 TEST_CASE("a batch writes every format for every page and the XML validates", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-formats");
     write_page(dir / "in/letter.png");
     scanfix::test::write_test_pdf(
@@ -91,31 +93,35 @@ TEST_CASE("a batch writes every format for every page and the XML validates", "[
     for (const std::string& f : files_below(dir / "out", ".json"))
         CHECK_NOTHROW(nlohmann::json::parse(slurp((dir / "out" / f).string())));
 
-    if (!have("xmllint")) {
-        WARN("skipped schema validation: xmllint (libxml2-utils) is not installed");
-        return;
-    }
     std::string out = (dir / "out").string();
-    CHECK(run_command("xmllint --nonet --noout --schema " + schema("alto-v4-scanfix.xsd") + " " +
-                          out + "/*.alto.xml",
-                      nullptr, &err) == 0);
-    INFO(err);
-    CHECK(run_command("xmllint --nonet --noout --schema " + schema("page-2019-scanfix.xsd") + " " +
-                          out + "/*.page.xml",
-                      nullptr, &err) == 0);
-    INFO(err);
-    // hOCR is XHTML 1.0 Transitional: validated against the W3C DTD from the local XML catalog.
-    if (!fs::exists("/usr/share/xml/w3c-sgml-lib")) {
-        WARN("skipped hOCR validation: the XHTML DTD (package w3c-sgml-lib) is not installed");
-    } else {
-        CHECK(run_command("xmllint --nonet --noout --valid " + out + "/*.hocr", nullptr, &err) ==
-              0);
-        INFO(err);
+    for (const std::string& f : files_below(dir / "out", ".hocr")) {
+        std::vector<std::string> problems = scanfix::test::hocr_problems(slurp(out + "/" + f));
+        INFO(f << ": " << (problems.empty() ? "" : problems.front()));
+        CHECK(problems.empty());
     }
+    if (std::string why = scanfix::test::schema_validation_unavailable(); !why.empty()) {
+        fs::remove_all(dir);
+        SCANFIX_SKIP(why);
+    }
+    std::string alto_err = scanfix::test::alto_schema_errors(out + "/*.alto.xml");
+    INFO(alto_err);
+    CHECK(alto_err.empty());
+    std::string page_err = scanfix::test::page_schema_errors(out + "/*.page.xml");
+    INFO(page_err);
+    CHECK(page_err.empty());
+    // hOCR is XHTML 1.0 Transitional: validated against the W3C DTD from the local XML catalog.
+    if (std::string why = scanfix::test::xhtml_validation_unavailable(); !why.empty()) {
+        fs::remove_all(dir);
+        SCANFIX_SKIP(why);
+    }
+    std::string hocr_err = scanfix::test::xhtml_dtd_errors(out + "/*.hocr");
+    INFO(hocr_err);
+    CHECK(hocr_err.empty());
     fs::remove_all(dir);
 }
 
 TEST_CASE("same file names in different folders get mirrored outputs", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-mirror");
     write_page(dir / "box1/p.png");
     write_page(dir / "box2/sub/p.png");
@@ -147,6 +153,7 @@ TEST_CASE("inputs that would overwrite each other, or an output at an input, are
 }
 
 TEST_CASE("a killed run resumed redoes only the unfinished pages", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-kill");
     const int kPages = 6;
     for (int i = 0; i < kPages; ++i)
@@ -163,9 +170,8 @@ TEST_CASE("a killed run resumed redoes only the unfinished pages", "[batch]") {
                 "do sleep 0.05; i=$((i+1)); done; kill -9 $p; wait $p; true'");
     std::set<std::string> before = files_below(out, ".txt");
     if (before.size() >= size_t(kPages) || before.empty()) {
-        WARN("skipped: the run was not caught mid-way (" << before.size() << " pages done)");
         fs::remove_all(dir);
-        return;
+        SCANFIX_SKIP("the run was not caught mid-way (" << before.size() << " pages done)");
     }
     std::map<std::string, fs::file_time_type> stamps;
     for (const std::string& f : before) stamps[f] = fs::last_write_time(fs::path(out) / f);
@@ -184,6 +190,7 @@ TEST_CASE("a killed run resumed redoes only the unfinished pages", "[batch]") {
 }
 
 TEST_CASE("SIGTERM finishes the pages in flight and exits with a summary", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-term");
     const int kPages = 8;
     for (int i = 0; i < kPages; ++i) write_page(dir / "in" / ("p" + std::to_string(i) + ".png"));
@@ -200,9 +207,8 @@ TEST_CASE("SIGTERM finishes the pages in flight and exits with a summary", "[bat
     std::string err = slurp(log);
     std::set<std::string> txt = files_below(out, ".txt");
     if (txt.size() == size_t(kPages)) {
-        WARN("skipped: the run finished before the signal");
         fs::remove_all(dir);
-        return;
+        SCANFIX_SKIP("the run finished before the signal");
     }
     CHECK(rc == 128 + 15);
     CHECK(err.find("interrupted") != std::string::npos);
@@ -219,9 +225,9 @@ TEST_CASE("SIGTERM finishes the pages in flight and exits with a summary", "[bat
 }
 
 TEST_CASE("shards run by GNU parallel do every page exactly once", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     if (!have("parallel")) {
-        WARN("skipped: GNU parallel is not installed");
-        return;
+        SCANFIX_SKIP("GNU parallel is not installed");
     }
     fs::path dir = scanfix::test::temp_dir("batch-shard");
     const int kFiles = 7, kShards = 3;
@@ -257,13 +263,13 @@ TEST_CASE("shards run by GNU parallel do every page exactly once", "[batch]") {
 }
 
 TEST_CASE("a full disk is reported as such and stops the batch", "[batch]") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     fs::path dir = scanfix::test::temp_dir("batch-full");
     fs::path disk = dir / "disk";
     fs::create_directories(disk);
     if (::geteuid() != 0 || run_command("mount -t tmpfs -o size=12k tmpfs " + disk.string()) != 0) {
-        WARN("skipped: cannot mount a small tmpfs to fill (needs root)");
         fs::remove_all(dir);
-        return;
+        SCANFIX_SKIP("cannot mount a small tmpfs to fill (needs root)");
     }
     for (int i = 0; i < 4; ++i) write_page(dir / "in" / ("p" + std::to_string(i) + ".png"));
     std::string err;

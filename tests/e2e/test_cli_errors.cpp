@@ -6,15 +6,20 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
 using scanfix::test::run_command;
 
 namespace {
-std::string scanfix_bin() { return scanfix::test::binary_dir() + "/tools/scanfix/scanfix"; }
+std::string scanfix_bin() {
+    return scanfix::test::binary_dir() + "/tools/scanfix/scanfix";
+}
 
-size_t line_count(const std::string& s) { return size_t(std::count(s.begin(), s.end(), '\n')); }
+size_t line_count(const std::string& s) {
+    return size_t(std::count(s.begin(), s.end(), '\n'));
+}
 
 // A small clean page with one typed line, enough for Tesseract.
 void write_page(const std::string& path) {
@@ -35,6 +40,7 @@ TEST_CASE("help lists the subcommands and documents run's options") {
 }
 
 TEST_CASE("a missing image is one clear line and exit code 3") {
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     std::string out, err;
     int rc = run_command(scanfix_bin() + " run /no/such/page.png", &out, &err);
     CHECK(rc == 3);
@@ -45,6 +51,7 @@ TEST_CASE("a missing image is one clear line and exit code 3") {
 }
 
 TEST_CASE("a text file renamed to .png is refused, not crashed on") {
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     std::string dir = scanfix::test::temp_dir("cli-renamed");
     std::ofstream(dir + "/fake.png") << "hello";
     std::string err;
@@ -68,24 +75,25 @@ TEST_CASE("a broken profile is exit code 4 with file and line") {
     write_page(dir + "/p.png");
     std::ofstream(dir + "/bad.yaml") << "extends: default\nocr:\n  psm: 99\n";
     std::string err;
-    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/bad.yaml " + dir + "/p.png", nullptr,
-                      &err) == 4);
+    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/bad.yaml " + dir + "/p.png",
+                      nullptr, &err) == 4);
     CHECK(err.find("bad.yaml:3") != std::string::npos);
     std::ofstream(dir + "/typo.yaml") << "extends: default\nocr:\n  pssm: 3\n";
-    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/typo.yaml " + dir + "/p.png", nullptr,
-                      &err) == 4);
+    CHECK(run_command(scanfix_bin() + " run --profile " + dir + "/typo.yaml " + dir + "/p.png",
+                      nullptr, &err) == 4);
     CHECK(err.find("typo.yaml:3") != std::string::npos);
     CHECK(err.find("ocr.pssm") != std::string::npos);
     fs::remove_all(dir);
 }
 
 TEST_CASE("one bad input in a batch is reported and the others are written") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     std::string dir = scanfix::test::temp_dir("cli-batch");
     write_page(dir + "/good.png");
     std::ofstream(dir + "/bad.png") << "not an image";
     std::string err;
-    int rc = run_command(scanfix_bin() + " run -o " + dir + "/out --lang eng " + dir + "/good.png " +
-                             dir + "/bad.png",
+    int rc = run_command(scanfix_bin() + " run -o " + dir + "/out --lang eng " + dir +
+                             "/good.png " + dir + "/bad.png",
                          nullptr, &err);
     CHECK(rc == 1);
     CHECK(err.find("bad.png") != std::string::npos);
@@ -101,7 +109,8 @@ TEST_CASE("an output folder that is an input is refused") {
     std::string dir = scanfix::test::temp_dir("cli-out");
     write_page(dir + "/p.png");
     std::string err;
-    CHECK(run_command(scanfix_bin() + " run -o " + dir + "/p.png " + dir + "/p.png", nullptr, &err) == 3);
+    CHECK(run_command(scanfix_bin() + " run -o " + dir + "/p.png " + dir + "/p.png", nullptr,
+                      &err) == 3);
     CHECK(fs::exists(dir + "/p.png"));
     fs::remove_all(dir);
 }

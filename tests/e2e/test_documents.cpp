@@ -9,6 +9,7 @@
 #include "page_generator.hpp"
 #include "scanfix/ocr/recognizer.hpp"
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using scanfix::test::run_command;
@@ -48,8 +49,7 @@ std::vector<scanfix::samples::GeneratedPage> pages_split_at_break() {
 
 TEST_CASE("a word hyphenated across a page break is whole with -o as without it") {
     if (!scanfix::missing_language("rus").empty() || !fs::exists("/usr/share/hunspell/ru_RU.dic")) {
-        WARN("skipped: Tesseract rus or hunspell-ru is not installed");
-        return;
+        SCANFIX_SKIP("Tesseract rus or hunspell-ru is not installed");
     }
     auto pages = pages_split_at_break();
     REQUIRE(pages.size() == 2);

@@ -11,6 +11,7 @@
 #include "scanfix/eval/metrics.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
@@ -48,10 +49,7 @@ eval::EditCounts plain_tesseract(const fs::path& image, const std::string& refer
 }  // namespace
 
 TEST_CASE("scanfix run halves plain Tesseract's CER on the samples", "[e2e]") {
-    if (!missing_language("rus").empty()) {
-        WARN("skipped: Tesseract language rus is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     auto images = sample_images();
     REQUIRE(images.size() >= 3);
     eval::EditCounts scanfix_total, plain_total;

@@ -4,34 +4,15 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "emit_fixtures.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/emit/formats.hpp"
 #include "scanfix/emit/report.hpp"
 
 using namespace scanfix;
+using scanfix::test::sample_page;
 
 namespace {
-Page sample_page() {
-    Page page;
-    page.source = "/scans/folio-7.png";
-    page.binary = cv::Mat(1000, 800, CV_8UC1, cv::Scalar(255));
-    Line a;
-    a.box = {100, 100, 500, 40};
-    a.words = {Word{"Строго", {100, 100, 200, 40}, 91.5f},
-               Word{"<секретно>", {320, 100, 280, 40}, 80}};
-    Line noise;
-    noise.box = {10, 300, 40, 30};
-    noise.words = {Word{"вд", {10, 300, 40, 30}, 20}};
-    noise.words[0].removed = true;
-    Line b;
-    b.block = 1;
-    b.box = {100, 400, 300, 40};
-    b.words = {Word{"Ким", {100, 400, 100, 40}, 95}, Word{"&", {220, 400, 20, 40}, 60}};
-    page.lines = {a, noise, b};
-    page.log.push_back(
-        {"margin_column", "removed", "stacked short tokens", "вд", "", 1, 0, noise.box});
-    return page;
-}
 
 pugi::xml_document parse(const std::string& s) {
     pugi::xml_document doc;

@@ -8,6 +8,7 @@
 
 #include "scanfix/eval/report_text.hpp"
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 using namespace scanfix;
 
@@ -94,8 +95,7 @@ TEST_CASE("eval: folders: pages without hypothesis are reported and fail unless 
 TEST_CASE("eval: the HTML report renders in headless Chromium without script errors") {
     const std::string chromium = "/usr/bin/chromium";
     if (!std::filesystem::exists(chromium)) {
-        WARN("/usr/bin/chromium not installed: skipping the HTML rendering test");
-        return;
+        SCANFIX_SKIP("/usr/bin/chromium not installed (package chromium)");
     }
     std::string dir = test::temp_dir("eval-cli-html");
     write(dir + "/ref/p1.txt", "Совершенно секретно\nИ в Москве <тоже> & всё");

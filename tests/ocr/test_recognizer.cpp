@@ -5,14 +5,12 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "test_languages.hpp"
 
 using namespace scanfix;
 
 TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
-    if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     Page page;
     page.image = cv::Mat(260, 900, CV_8UC1, cv::Scalar(255));
     cv::putText(page.image, "HELLO WORLD", {40, 90}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0),
@@ -36,10 +34,7 @@ TEST_CASE("Tesseract fills lines and words with boxes and confidences") {
 }
 
 TEST_CASE("a blank page gives no lines") {
-    if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     Page page;
     page.image = cv::Mat(200, 200, CV_8UC1, cv::Scalar(255));
     OcrParams params;
@@ -63,10 +58,7 @@ TEST_CASE("a language that is not installed is a clear OcrError") {
 }
 
 TEST_CASE("words keep the other readings Tesseract considered") {
-    if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     // Faint, blurred type leaves the recogniser in doubt about some letters.
     Page page;
     page.image = cv::Mat(200, 1400, CV_8UC1, cv::Scalar(255));

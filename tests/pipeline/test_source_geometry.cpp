@@ -8,6 +8,7 @@
 #include "scanfix/core/profile.hpp"
 #include "scanfix/emit/formats.hpp"
 #include "scanfix/pipeline/pipeline.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 
 using namespace scanfix;
@@ -113,10 +114,7 @@ std::vector<cv::Rect> hocr_words(const std::string& html) {
 }  // namespace
 
 TEST_CASE("boxes of a turned, photographed page are emitted on the photo") {
-    if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     const DrawnPage drawn = photographed_page(3.0);
     Profile profile = Profile::load(test::source_dir() + "/profiles/default.yaml",
                                     test::source_dir() + "/profiles");
@@ -156,10 +154,7 @@ TEST_CASE("boxes of a turned, photographed page are emitted on the photo") {
 }
 
 TEST_CASE("recognition never writes into the page as loaded") {
-    if (!missing_language("eng").empty()) {
-        WARN("skipped: Tesseract language eng is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("eng");
     Profile profile;
     profile.set("ocr.lang", "eng");
     profile.set("ocr.input", "original");

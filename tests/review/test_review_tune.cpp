@@ -16,6 +16,7 @@
 #include "scanfix/review/page_summary.hpp"
 #include "scanfix/review/review_folder.hpp"
 #include "scanfix/review/review_save.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
@@ -93,10 +94,7 @@ int review_all(const std::string& out) {
 }  // namespace
 
 TEST_CASE("scanfix tune --gt takes three reviewed pages as they are and writes a profile") {
-    if (!missing_language("rus").empty()) {
-        WARN("skipped: Tesseract language rus is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     const std::string root = test::temp_dir("review-tune");
     const std::string scans = root + "/scans", out = root + "/out";
     fs::create_directories(scans);

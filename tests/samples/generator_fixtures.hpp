@@ -1,5 +1,5 @@
 // What the sample generator's tests share: a short official text of three paragraphs and the
-// check that the fonts the generator needs are installed (a warning says when a test is skipped).
+// check that the fonts the generator needs are installed (a test without them shows as skipped).
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scanfix/core/error.hpp"
+#include "test_skip.hpp"
 #include "typeface.hpp"
 
 namespace scanfix::samples::fixtures {
@@ -19,16 +20,22 @@ inline const std::vector<std::string> kParagraphs = {
     "стеллажи исправны, противопожарные средства имеются в достаточном количестве.",
     "Акт составлен в двух экземплярах, один из которых направляется в общий отдел."};
 
-inline bool fonts_installed() {
+// Why the generator's fonts cannot be used here, or "" when they are all installed.
+inline std::string missing_fonts() {
     try {
         find_font("", typewriter_font_files(), "typewriter");
         find_font("", pen_font_files(), "pen");
         find_font("", stamp_font_files(), "stamp");
-        return true;
+        return "";
     } catch (const InputError& e) {
-        WARN("skipped: " << e.what());
-        return false;
+        return e.what();
     }
 }
 
 }  // namespace scanfix::samples::fixtures
+
+// Ends the current TEST_CASE as skipped (see test_skip.hpp) when a generator font is missing.
+#define REQUIRE_GENERATOR_FONTS()                                                 \
+    if (std::string scanfix_why_ = ::scanfix::samples::fixtures::missing_fonts(); \
+        !scanfix_why_.empty())                                                    \
+    SCANFIX_SKIP(scanfix_why_)

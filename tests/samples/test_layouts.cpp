@@ -14,7 +14,6 @@
 
 using namespace scanfix;
 using namespace scanfix::samples;
-using scanfix::samples::fixtures::fonts_installed;
 using scanfix::samples::fixtures::kParagraphs;
 
 namespace {
@@ -125,7 +124,7 @@ TEST_CASE("two columns fill the left column first and the reference reads column
 }
 
 TEST_CASE("a page in two columns types the second column to the right of the first") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(3);
     s.text_columns = 2;
     auto pages = generate_text(joined(kParagraphs) + joined(kParagraphs) + joined(kParagraphs), s);
@@ -150,7 +149,7 @@ TEST_CASE("a page in two columns types the second column to the right of the fir
 }
 
 TEST_CASE("a short page holds only its first lines, at the top of one sheet") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(4);
     s.short_page = 3;
     std::string long_text;
@@ -165,7 +164,7 @@ TEST_CASE("a short page holds only its first lines, at the top of one sheet") {
 }
 
 TEST_CASE("violet and blue ribbons type in their colour, carbon copies are fainter than black") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     auto colour_of = [](const std::string& ink) {
         PageSettings s = small_page(5);
         s.ink = ink;
@@ -194,7 +193,7 @@ TEST_CASE("dust levels set specks and fibres; fibres are recorded and drawn") {
     CHECK_FALSE(n.speckle);
     CHECK(n.hairs == 0);
     CHECK_THROWS_AS(n.set_dust("some"), ConfigError);
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(6);
     s.noise.hairs = 5;
     auto pages = generate_document(kParagraphs, s);
@@ -204,7 +203,7 @@ TEST_CASE("dust levels set specks and fibres; fibres are recorded and drawn") {
 }
 
 TEST_CASE("a photographed volume shows the gutter shadow and the facing page beside the sheet") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(7);
     s.noise.photographed = true;
     auto pages = generate_document(kParagraphs, s);

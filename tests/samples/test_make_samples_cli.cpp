@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test_paths.hpp"
+#include "test_skip.hpp"
 
 namespace fs = std::filesystem;
 using scanfix::test::run_command;
@@ -23,8 +24,7 @@ std::string make_samples_binary() {
 TEST_CASE("make_samples writes the four files and honours --no-<noise>") {
     std::string bin = make_samples_binary();
     if (bin.empty()) {
-        WARN("skipped: make_samples is not built");
-        return;
+        SCANFIX_SKIP("make_samples is not built");
     }
     std::string dir = scanfix::test::temp_dir("make-samples-cli");
     {
@@ -57,8 +57,7 @@ TEST_CASE(
     "make_samples lays out lines as written, picks one page and refuses a page past the end") {
     std::string bin = make_samples_binary();
     if (bin.empty()) {
-        WARN("skipped: make_samples is not built");
-        return;
+        SCANFIX_SKIP("make_samples is not built");
     }
     std::string dir = scanfix::test::temp_dir("make-samples-layout");
     {

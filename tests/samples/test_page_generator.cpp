@@ -16,7 +16,6 @@
 
 using namespace scanfix;
 using namespace scanfix::samples;
-using scanfix::samples::fixtures::fonts_installed;
 using scanfix::samples::fixtures::kParagraphs;
 
 namespace {
@@ -40,7 +39,7 @@ bool same_image(const cv::Mat& a, const cv::Mat& b) {
 }  // namespace
 
 TEST_CASE("the same seed gives the same page, another seed another page") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     auto a = generate_document(kParagraphs, small_page(11, NoiseLevel::Heavy));
     auto b = generate_document(kParagraphs, small_page(11, NoiseLevel::Heavy));
     auto c = generate_document(kParagraphs, small_page(12, NoiseLevel::Heavy));
@@ -54,7 +53,7 @@ TEST_CASE("the same seed gives the same page, another seed another page") {
 }
 
 TEST_CASE("switching one noise off leaves the others where they were") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     PageSettings s = small_page(5, NoiseLevel::Light);
     s.noise.skew = false;
     auto with = generate_document(kParagraphs, s);
@@ -73,7 +72,7 @@ TEST_CASE("switching one noise off leaves the others where they were") {
 }
 
 TEST_CASE("every noise box lies inside the image and every kind is recorded") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     for (std::uint64_t seed : {1, 2, 3}) {
         auto pages = generate_document(kParagraphs, small_page(seed, NoiseLevel::Heavy));
         const GeneratedPage& page = pages.at(0);
@@ -96,7 +95,7 @@ TEST_CASE("every noise box lies inside the image and every kind is recorded") {
 }
 
 TEST_CASE("the margin column stands outside the text column") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     int left = 0, right = 0;
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
         PageSettings s = small_page(seed, NoiseLevel::Light);
@@ -123,7 +122,7 @@ TEST_CASE("the margin column stands outside the text column") {
 }
 
 TEST_CASE("a one-page text's reference is the source paragraphs") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     auto pages = generate_document(kParagraphs, small_page(3, NoiseLevel::Heavy));
     REQUIRE(pages.size() == 1);
     std::string expected;
@@ -136,7 +135,7 @@ TEST_CASE("a one-page text's reference is the source paragraphs") {
 }
 
 TEST_CASE("a long text spans pages, numbered in the file names and on the pages") {
-    if (!fonts_installed()) return;
+    REQUIRE_GENERATOR_FONTS();
     std::vector<std::string> paragraphs;
     for (int i = 0; i < 12; ++i)
         paragraphs.insert(paragraphs.end(), kParagraphs.begin(), kParagraphs.end());

@@ -4,8 +4,8 @@
 
 #include <sstream>
 
+#include "scanfix/core/text.hpp"
 #include "typed_lines.hpp"
-#include "utf32.hpp"
 
 using namespace scanfix;
 using namespace scanfix::samples;
@@ -28,7 +28,7 @@ const std::vector<std::string> kParagraphs = {
 
 TEST_CASE("hyphenation points leave a vowel on both sides and never split before soft sign") {
     for (const char* word : {"переплетение", "хранилище", "установила", "большой", "подъезд"}) {
-        std::u32string w = to_u32(word);
+        std::u32string w = utf32_of(word);
         auto points = hyphenation_points(w);
         CHECK_FALSE(points.empty());
         for (size_t p : points) {
@@ -37,7 +37,7 @@ TEST_CASE("hyphenation points leave a vowel on both sides and never split before
             CHECK(std::u32string(U"ьъйы").find(w[p]) == std::u32string::npos);
         }
     }
-    CHECK(hyphenation_points(to_u32("стр")).empty());
+    CHECK(hyphenation_points(utf32_of("стр")).empty());
 }
 
 TEST_CASE("set_lines keeps every line within the column and indents paragraph starts") {
@@ -48,7 +48,7 @@ TEST_CASE("set_lines keeps every line within the column and indents paragraph st
     REQUIRE(lines.size() > kParagraphs.size());
     int starts = 0;
     for (const TypedLine& l : lines) {
-        CHECK(l.indent + static_cast<int>(to_u32(l.text).size()) <= s.columns);
+        CHECK(l.indent + static_cast<int>(utf32_of(l.text).size()) <= s.columns);
         if (l.paragraph_start) {
             ++starts;
             CHECK(l.indent == s.indent);

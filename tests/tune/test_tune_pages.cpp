@@ -19,6 +19,7 @@
 #include "scanfix/pipeline/pipeline.hpp"
 #include "scanfix/tune/report.hpp"
 #include "scanfix/tune/tuner.hpp"
+#include "test_languages.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
@@ -54,10 +55,7 @@ std::string make_archive(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default misses") {
-    if (!missing_language("rus").empty()) {
-        WARN("skipped: Tesseract language rus is not installed");
-        return;
-    }
+    REQUIRE_TESSERACT_LANGUAGE("rus");
     const std::string dir = make_archive(test::temp_dir("tune_archive"));
     tune::PageSet set = tune::find_tune_pages(dir, dir);
     REQUIRE(set.pages.size() == 6);

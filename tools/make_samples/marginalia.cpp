@@ -5,7 +5,7 @@
 
 #include "ink.hpp"
 #include "pen.hpp"
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 
@@ -19,7 +19,7 @@ std::vector<std::string> letter_pairs(int count, Rng& rng) {
             1, first[static_cast<size_t>(rng.between(0, static_cast<int>(first.size()) - 1))]);
         if (!rng.chance(0.06))
             g += second[static_cast<size_t>(rng.between(0, static_cast<int>(second.size()) - 1))];
-        pairs.push_back(to_u8(g));
+        pairs.push_back(utf8_of(g));
     }
     return pairs;
 }

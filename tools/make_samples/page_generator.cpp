@@ -21,7 +21,6 @@
 #include "stamp.hpp"
 #include "typed_lines.hpp"
 #include "typewriter.hpp"
-#include "utf32.hpp"
 
 namespace scanfix::samples {
 namespace {
@@ -95,7 +94,7 @@ std::vector<NoiseItem> rule_table(const Desk& d, cv::Mat& paper,
     const int above = (d.pitch - cap) / 2 + cap;  // from a baseline up to the rule over its row
     int widest = 0;
     for (const TypedLine& l : rows)
-        widest = std::max(widest, static_cast<int>(to_u32(l.text).size()));
+        widest = std::max(widest, static_cast<int>(utf32_of(l.text).size()));
     const int x0 = d.left - adv, x1 = d.left + widest * adv + adv;
     std::vector<int> ys;
     for (const TypedLine& l : rows) ys.push_back(d.baseline(l.row) - above);

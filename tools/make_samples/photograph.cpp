@@ -7,7 +7,7 @@
 
 #include "ink.hpp"
 #include "paper.hpp"
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 namespace {
@@ -23,7 +23,7 @@ std::string gibberish(int cells, Rng& rng) {
                 letters[static_cast<size_t>(rng.between(0, static_cast<int>(letters.size()) - 1))];
     }
     out.resize(static_cast<size_t>(cells));
-    return to_u8(out);
+    return utf8_of(out);
 }
 
 // The part of the facing page that shows: typed at full width, then squeezed into `strip`

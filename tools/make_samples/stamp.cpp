@@ -6,7 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ink.hpp"
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 namespace {
@@ -62,12 +62,12 @@ void draw_round(cv::Mat& mask, const std::string& font, const StampDesign& d, in
     }
     cv::circle(mask, c, static_cast<int>(radius - stroke * 2.5), cv::Scalar(255), stroke,
                cv::LINE_AA);
-    const std::u32string letters = to_u32(rim);
+    const std::u32string letters = utf32_of(rim);
     double total = face->text_width(rim);
     const double spread = 2 * kPi * radius / total;  // stretch the text over the full circle
     double along = 0;
     for (char32_t ch : letters) {
-        std::string s = to_u8(ch);
+        std::string s = utf8_of(ch);
         int w = face->text_width(s);
         double theta = (along + w * 0.5) * spread / radius;
         cv::Point2d at(c.x + radius * std::sin(theta), c.y - radius * std::cos(theta));

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "scanfix/core/error.hpp"
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 namespace {
@@ -67,7 +67,7 @@ std::vector<std::u32string> source_lines(const std::string& text) {
     std::string raw;
     while (std::getline(in, raw)) {
         std::u32string u;
-        for (char32_t c : to_u32(raw)) {
+        for (char32_t c : utf32_of(raw)) {
             if (c == U'\t')
                 u += U"    ";
             else
@@ -90,7 +90,7 @@ std::vector<std::u32string> words_of(const std::string& paragraph) {
     std::vector<std::u32string> words;
     std::istringstream in(paragraph);
     std::string w;
-    while (in >> w) words.push_back(to_u32(w));
+    while (in >> w) words.push_back(utf32_of(w));
     return words;
 }
 
@@ -149,7 +149,7 @@ std::vector<TypedLine> set_lines(const std::vector<std::string>& paragraphs,
         std::u32string text;
         auto width = [&] { return line.indent + static_cast<int>(text.size()); };
         auto emit = [&](LineJoin join) {
-            line.text = to_u8(text);
+            line.text = utf8_of(text);
             line.join = join;
             lines.push_back(line);
             line = TypedLine{};
@@ -225,11 +225,11 @@ std::vector<TypedLine> set_written_lines(const std::string& text, int columns) {
             const size_t room = static_cast<size_t>(std::max(1, columns - indent));
             size_t cut = body.size() <= room ? std::u32string::npos : body.rfind(U' ', room);
             if (cut == std::u32string::npos || cut == 0) {  // fits, or one word over the margin
-                l.text = to_u8(body);
+                l.text = utf8_of(body);
                 lines.push_back(l);
                 break;
             }
-            l.text = to_u8(trimmed(body.substr(0, cut)));
+            l.text = utf8_of(trimmed(body.substr(0, cut)));
             lines.push_back(l);
             body = trimmed(body.substr(cut));
         }
@@ -280,7 +280,7 @@ std::vector<TypedLine> set_table_rows(const std::string& text, int columns, int 
             typed += rows[r][k];
         }
         TypedLine l;
-        l.text = to_u8(typed);
+        l.text = utf8_of(typed);
         l.paragraph = static_cast<int>(r);
         l.paragraph_start = l.paragraph_end = true;
         l.blank_before = blank_before[r];

@@ -6,7 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ink.hpp"
-#include "utf32.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::samples {
 
@@ -28,11 +28,11 @@ cv::Point2d Typewriter::key_offset(char32_t c) {
 
 cv::Rect Typewriter::type(cv::Mat& ink, const std::string& text, cv::Point at, Rng& rng) {
     cv::Rect box;
-    std::u32string cells = to_u32(text);
+    std::u32string cells = utf32_of(text);
     const double limit = 2.5 * style_.jitter_px;
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i] == U' ') continue;
-        const InkedText& glyph = face_.render(to_u8(cells[i]));
+        const InkedText& glyph = face_.render(utf8_of(cells[i]));
         if (glyph.alpha.empty()) continue;
         cv::Point2d key = key_offset(cells[i]);
         double dx = key.x + std::clamp(rng.normal(0, style_.jitter_px * 0.6), -limit, limit);

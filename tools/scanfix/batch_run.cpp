@@ -126,7 +126,7 @@ int run_batch(const BatchRequest& r) {
     ctx.log = [&display, verbose](LogLevel level, const std::string& msg) {
         if (level == LogLevel::Warning)
             display.message("warning: " + msg);
-        else if (verbose)
+        else if (verbose && level == LogLevel::Info)
             display.message(msg);
     };
     // One worker per core: OpenCV must not spread each worker's preprocessing over all cores

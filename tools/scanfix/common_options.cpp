@@ -27,7 +27,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& opt) {
     cmd.add_flag("--keep-noise", opt.keep_noise, "Mark removed text as ⟦…⟧ instead of deleting it");
     cmd.add_flag("--print-params", opt.print_params,
                  "List every parameter with its value in the chosen profile, then exit");
-    cmd.add_flag("-v,--verbose", opt.verbose, "Say what each stage measured");
+    cmd.add_flag("-v,--verbose", opt.verbose,
+                 "Say what each stage measured; twice (-vv) also every candidate weighed");
 }
 
 Profile load_profile(const CommonOptions& opt) {
@@ -70,7 +71,7 @@ void print_params(const std::vector<ParamSpec>& specs, const Profile& profile) {
     }
 }
 
-Context make_context(const Profile& profile, const std::string& debug_dir, bool verbose) {
+Context make_context(const Profile& profile, const std::string& debug_dir, int verbose) {
     Context ctx;
     ctx.profile = &profile;
     ctx.debug_dir = debug_dir;
@@ -78,7 +79,7 @@ Context make_context(const Profile& profile, const std::string& debug_dir, bool 
     ctx.log = [verbose](LogLevel level, const std::string& msg) {
         if (level == LogLevel::Warning)
             fmt::print(stderr, "scanfix: warning: {}\n", msg);
-        else if (verbose)
+        else if (verbose >= (level == LogLevel::Debug ? 2 : 1))
             fmt::print(stderr, "scanfix: {}\n", msg);
     };
     return ctx;

@@ -19,7 +19,7 @@ struct CommonOptions {
     std::string layout = "reading";
     bool keep_noise = false;
     bool print_params = false;
-    bool verbose = false;
+    int verbose = 0;  // -v: what each stage measured; -vv: also debug notes
 };
 
 void add_common_options(CLI::App& cmd, CommonOptions& opt);
@@ -30,8 +30,9 @@ Profile load_profile(const CommonOptions& opt);
 // Prints one line per parameter: name, type, value in this profile, default, range, help.
 void print_params(const std::vector<ParamSpec>& specs, const Profile& profile);
 
-// The library context: profile, data folder, debug folder and a stderr log for warnings.
-Context make_context(const Profile& profile, const std::string& debug_dir, bool verbose = false);
+// The library context: profile, data folder, debug folder and a stderr log: warnings always,
+// information from verbosity 1 (-v), debug notes from verbosity 2 (-vv).
+Context make_context(const Profile& profile, const std::string& debug_dir, int verbose = 0);
 
 // Refuses an output file (a report) that is one of the inputs, so that a slip in the order
 // of arguments never replaces a transcription or a scan. Throws InputError.

@@ -38,8 +38,8 @@ ConfusionTable ConfusionTable::parse(const std::string& text, const std::string&
         if (*end != '\0' || !(cost > 0) || cost > 10)
             throw ConfigError(origin, number,
                               "cost must be a number in (0, 10], got '" + cost_text + "'");
-        std::u32string r = correct::lower(correct::to_u32(read));
-        std::u32string m = correct::lower(correct::to_u32(meant));
+        std::u32string r = correct::lower(utf32_of(read));
+        std::u32string m = correct::lower(utf32_of(meant));
         if (r == m) throw ConfigError(origin, number, "a pair of identical strings");
         table.add({r, m, cost});
         if (op == "<>") table.add({m, r, cost});

@@ -2,6 +2,7 @@
 // lexicon_correction, dehyphenate): each reads its parameters under "cleanup.<name>" and
 // shares the run's lexicon (Lexicon::load caches it per options).
 #include <memory>
+#include <type_traits>
 
 #include "scanfix/cleanup/dehyphenate.hpp"
 #include "scanfix/cleanup/letter_spacing.hpp"
@@ -14,12 +15,18 @@
 namespace scanfix {
 namespace {
 
-// A correction built once, run over the document as one stage.
+// A correction built once, run over the document as one stage. The lexicon correction reports
+// the candidates it weighed to the run's log sink.
 template <class Corrector>
 std::unique_ptr<CleanupStage> correction_stage(const std::string& name,
                                                std::shared_ptr<const Corrector> corrector) {
     return std::make_unique<DocumentStage>(
-        name, [name, corrector](Document& doc, const Context&) { corrector->run(doc, name); });
+        name, [name, corrector](Document& doc, const Context& ctx) {
+            if constexpr (std::is_same_v<Corrector, LexiconCorrector>)
+                corrector->run(doc, name, ctx.log);
+            else
+                corrector->run(doc, name);
+        });
 }
 
 // A correction that is a free function of the document, its parameters and the lexicon.

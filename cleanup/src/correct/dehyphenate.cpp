@@ -40,18 +40,18 @@ HyphenDecision decide_hyphen(const std::string& left_token, const std::string& r
         if (reason) *reason = why;
         return d;
     };
-    std::u32string left = correct::to_u32(left_token);
+    std::u32string left = utf32_of(left_token);
     if (left.empty() || !correct::is_line_hyphen(left.back()))
         return say("no hyphen at the line end", HyphenDecision::NotHyphenated);
     left.pop_back();
-    correct::TokenParts l = correct::split_token(correct::to_u8(left));
+    correct::TokenParts l = correct::split_token(utf8_of(left));
     correct::TokenParts r = correct::split_token(right_token);
     // A dash standing alone, or a hyphen after punctuation, is no split word.
     if (l.core.empty() || !l.trail.empty())
         return say("the hyphen is a dash", HyphenDecision::NotHyphenated);
     if (r.core.empty() || !r.lead.empty())
         return say("the next line does not continue a word", HyphenDecision::NotHyphenated);
-    std::u32string lc = correct::to_u32(l.core), rc = correct::to_u32(r.core);
+    std::u32string lc = utf32_of(l.core), rc = utf32_of(r.core);
     bool ld = correct::is_digit(lc.back()), rd = correct::is_digit(rc.front());
     if (ld && rd) return say("number range", HyphenDecision::HardHyphen);
     // «пере-» before «2.»: the next line is a number (a folio a filter left), not a half.

@@ -28,7 +28,7 @@ bool should_join(const std::vector<Spaced>& run, const Lexicon& lexicon,
                  const LetterSpacingParams& params, std::string* joined, std::string* reason) {
     std::u32string letters;
     for (const Spaced& s : run) letters.push_back(s.letter);
-    *joined = correct::to_u8(letters);
+    *joined = utf8_of(letters);
     if (lexicon.knows(*joined)) {
         *reason = "letter-spaced word joined (known word)";
         return true;
@@ -76,7 +76,7 @@ void join_letter_spacing(Document& doc, const Lexicon& lexicon, const LetterSpac
                 std::u32string core;
                 if (w.text.size() <= 12) {
                     parts = correct::split_token(w.text);
-                    core = correct::to_u32(parts.core);
+                    core = utf32_of(parts.core);
                 }
                 bool single = core.size() == 1 && correct::is_letter(core[0]);
                 // Punctuation may open the first letter and close the last, never sit inside.

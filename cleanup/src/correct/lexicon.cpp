@@ -27,9 +27,6 @@ namespace fs = std::filesystem;
 namespace scanfix {
 namespace {
 
-using correct::to_u32;
-using correct::to_u8;
-
 // Tesseract language codes to the hunspell dictionary names Debian installs.
 std::vector<std::string> hunspell_names(const std::string& lang) {
     static const std::map<std::string, std::vector<std::string>> names = {
@@ -190,7 +187,7 @@ class HunspellLexicon : public Lexicon {
                 }
                 std::string core = correct::split_token(entry).core;
                 if (core.empty()) continue;
-                listed_.insert(to_u8(correct::lower(to_u32(core))));
+                listed_.insert(utf8_of(correct::lower(utf32_of(core))));
                 for (auto& d : dicts_) d->add(core, example);
             }
         }
@@ -227,7 +224,7 @@ class HunspellLexicon : public Lexicon {
     // title case, so a capitalised sentence start and a lower-cased name both count.
     bool compute(const std::string& core, bool split_hyphens) const {
         if (core.empty()) return false;
-        if (correct::has_digit(to_u32(core))) return false;
+        if (correct::has_digit(utf32_of(core))) return false;
         if (compute_plain(core)) return true;
         for (const std::string& v : variants_of(core))
             if (compute_plain(v)) return true;
@@ -250,20 +247,21 @@ class HunspellLexicon : public Lexicon {
     // capitalised one, so one call settles a word in lower, title or upper case; that keeps a
     // negative answer (the common case for correction candidates) at a single look-up.
     bool compute_plain(const std::string& core) const {
-        std::u32string u = to_u32(core);
+        std::u32string u = utf32_of(core);
         std::u32string lo = correct::lower(u);
-        std::string lo8 = to_u8(lo);
+        std::string lo8 = utf8_of(lo);
         if (listed_.count(lo8)) return true;
         switch (correct::case_shape(u)) {
             case correct::CaseShape::Lower:
-                return spelled(to_u8(correct::apply_case(lo, correct::CaseShape::Title)));
+                return spelled(utf8_of(correct::apply_case(lo, correct::CaseShape::Title)));
             case correct::CaseShape::Title:
             case correct::CaseShape::Upper:
                 return spelled(core);
             case correct::CaseShape::Mixed:
                 break;
         }
-        return spelled(core) || spelled(to_u8(correct::apply_case(lo, correct::CaseShape::Title)));
+        return spelled(core) ||
+               spelled(utf8_of(correct::apply_case(lo, correct::CaseShape::Title)));
     }
 
     // The spelling variants of a word that the variant rules change, if any.

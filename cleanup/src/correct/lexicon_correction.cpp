@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -25,9 +26,6 @@ void LexiconCorrectionParams::validate() const {
 
 namespace {
 
-using correct::to_u32;
-using correct::to_u8;
-
 fs::path resolve(const std::string& dir, const std::string& file) {
     fs::path p(file);
     if (p.is_absolute() || fs::exists(p)) return p;
@@ -40,6 +38,21 @@ struct Candidate {
 };
 
 constexpr size_t kLongestWord = 40;
+
+// "lexicon_correction: «word»: candidate 0.30, other 0.55" for the debug log.
+std::string candidates_note(const std::string& word,
+                            const std::map<std::u32string, Candidate>& known) {
+    std::string note = "lexicon_correction: «" + word + "»:";
+    if (known.empty()) note += " no known candidate";
+    const char* sep = " ";
+    for (const auto& [form, c] : known) {
+        char cost[32];
+        std::snprintf(cost, sizeof cost, " %.2f", c.cost);
+        note += sep + utf8_of(form) + cost + (c.source == 1 ? " (hunspell)" : "");
+        sep = ", ";
+    }
+    return note;
+}
 
 }  // namespace
 
@@ -54,7 +67,7 @@ LexiconCorrector::LexiconCorrector(const LexiconCorrectionParams& params,
 
 std::string LexiconCorrector::correct_word(const std::u32string& word,
                                            const std::function<int(const std::string&)>& uses,
-                                           std::string* reason) const {
+                                           std::string* reason, const LogSink& log) const {
     // Letters, with inner hyphens of a compound (Цзе-дун, северо-восточного).
     for (size_t i = 0; i < word.size(); ++i)
         if (!correct::is_letter(word[i]) &&
@@ -69,10 +82,10 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
     correct::CaseShape shape = correct::case_shape(word);
     if (shape == correct::CaseShape::Mixed) return {};
     if (shape == correct::CaseShape::Upper && int(word.size()) < params_.min_caps_length) return {};
-    std::string word8 = to_u8(word);
+    std::string word8 = utf8_of(word);
     if (lexicon_->knows(word8)) return {};
     std::u32string lw = correct::lower(word);
-    const int own_uses = uses(to_u8(lw));
+    const int own_uses = uses(utf8_of(lw));
 
     // Every rewrite by up to max_edits table confusions within max_cost, at its cheapest.
     std::unordered_map<std::u32string, double> rewrites;
@@ -106,7 +119,7 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
     std::map<std::u32string, Candidate> known;
     double best_cost = 1e9;
     for (const auto& [cost, form] : order)
-        if (uses(to_u8(form)) > 0 && lexicon_->knows(to_u8(form))) {
+        if (uses(utf8_of(form)) > 0 && lexicon_->knows(utf8_of(form))) {
             known[form] = {cost, 0};
             best_cost = std::min(best_cost, cost);
         }
@@ -115,29 +128,28 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
         if (cost > best_cost + params_.margin || lookups >= params_.max_lookups) break;
         if (known.count(form)) continue;
         ++lookups;
-        if (lexicon_->knows(to_u8(form))) {
+        if (lexicon_->knows(utf8_of(form))) {
             known[form] = {cost, 0};
             best_cost = std::min(best_cost, cost);
         }
     }
     if (params_.use_suggestions && !short_word)
         for (const std::string& s : lexicon_->suggest(word8)) {
-            std::u32string f = correct::lower(to_u32(s));
+            std::u32string f = correct::lower(utf32_of(s));
             if (f.find(U' ') != std::u32string::npos || f == lw) continue;
             double cost = table_.distance(lw, f, params_.generic_cost);
             if (cost > params_.max_cost) continue;
             auto it = known.find(f);
             if (it == known.end() || it->second.cost > cost) known[f] = {cost, 1};
         }
-    if (std::getenv("SCANFIX_DEBUG_CANDIDATES"))
-        for (auto& [f, c] : known) std::fprintf(stderr, "%s %.2f\n", to_u8(f).c_str(), c.cost);
+    if (log) log(LogLevel::Debug, candidates_note(word8, known));
     if (known.empty()) return {};
 
     // Score: edit cost, lowered for words the document itself uses.
     const std::u32string* best = nullptr;
     double best_score = 1e9, second_score = 1e9;
     for (const auto& [form, cand] : known) {
-        double score = cand.cost - params_.frequency_weight * std::log1p(uses(to_u8(form)));
+        double score = cand.cost - params_.frequency_weight * std::log1p(uses(utf8_of(form)));
         if (score < best_score) {
             second_score = best_score;
             best_score = score;
@@ -148,7 +160,7 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
         }
     }
     if (second_score - best_score < params_.margin) return {};
-    int best_uses = uses(to_u8(*best));
+    int best_uses = uses(utf8_of(*best));
     if (short_word && best_uses < params_.short_word_uses) return {};
     // An unknown word the document repeats may be a name: replace it only by a word the
     // document uses more often still (a repeated misreading of a common word).
@@ -159,23 +171,23 @@ std::string LexiconCorrector::correct_word(const std::u32string& word,
                       best_cost);
         *reason = buf;
     }
-    return to_u8(correct::apply_case(*best, shape));
+    return utf8_of(correct::apply_case(*best, shape));
 }
 
 std::string LexiconCorrector::correct_impl(const std::string& core,
                                            const std::function<int(const std::string&)>& uses,
-                                           std::string* reason) const {
-    std::u32string w = to_u32(core);
+                                           std::string* reason, const LogSink& log) const {
+    std::u32string w = utf32_of(core);
     if (w.empty() || correct::has_digit(w)) return {};
     // A hyphenated compound is corrected as a whole: the lexicon knows compounds whose
     // parts it knows, and a part alone («Цэе») is too short to judge.
-    return correct_word(w, uses, reason);
+    return correct_word(w, uses, reason, log);
 }
 
 std::string LexiconCorrector::known_alternative(const Word& w) const {
     if (w.alternatives.empty()) return {};
     const correct::TokenParts parts = correct::split_token(w.text);
-    const std::u32string core = to_u32(parts.core);
+    const std::u32string core = utf32_of(parts.core);
     if (int(core.size()) < params_.min_short_length) return {};
     for (char32_t c : core)
         if (!correct::is_letter(c) && c != U'-') return {};
@@ -190,7 +202,7 @@ std::string LexiconCorrector::known_alternative(const Word& w) const {
     return {};
 }
 
-void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
+void LexiconCorrector::run(Document& doc, const std::string& stage_name, const LogSink& log) const {
     // Without a general dictionary nearly every word is "unknown" and no candidate can be
     // confirmed except curated words: not worth a look-up storm over the whole document.
     if (!lexicon_->has_dictionary()) return;
@@ -220,7 +232,7 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
             if (pending_hyphen) split_halves.insert(first);
             unsigned char end = static_cast<unsigned char>(last->text.back());
             pending_hyphen = (end == '-' || end == 0xAC || end == 0x90) &&
-                                     correct::is_line_hyphen(to_u32(last->text).back())
+                                     correct::is_line_hyphen(utf32_of(last->text).back())
                                  ? last
                                  : nullptr;
             if (pending_hyphen) split_halves.insert(last);
@@ -230,7 +242,7 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
     std::unordered_map<std::string, int> counts;
     for (const auto& [text, info] : tokens) {
         std::string core = correct::split_token(text).core;
-        if (!core.empty()) counts[to_u8(correct::lower(to_u32(core)))] += info.count;
+        if (!core.empty()) counts[utf8_of(correct::lower(utf32_of(core)))] += info.count;
     }
     auto uses = [&](const std::string& w) {
         auto it = counts.find(w);
@@ -255,7 +267,7 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name) const {
                     info.decided = true;
                     correct::TokenParts parts = correct::split_token(w.text);
                     if (!parts.core.empty()) {
-                        std::string fixed = correct_impl(parts.core, uses, &info.reason);
+                        std::string fixed = correct_impl(parts.core, uses, &info.reason, log);
                         if (!fixed.empty()) info.replacement = parts.lead + fixed + parts.trail;
                     }
                 }

@@ -25,9 +25,6 @@ void ScriptRepairParams::validate() const {
 
 namespace {
 
-using correct::to_u32;
-using correct::to_u8;
-
 enum class Script { Latin, Cyrillic, Greek, Other, None };
 
 Script script_of(char32_t c) {
@@ -131,7 +128,7 @@ struct ScriptRepairer::Impl {
 
     // «15.У.49г» → «15.V.49г»: day, month letters, year, optional «г». Empty when no date.
     std::string roman_date(const std::string& core) const {
-        std::u32string w = to_u32(core);
+        std::u32string w = utf32_of(core);
         size_t day = count_digits(w, 0);
         if (day < 1 || day > 2 || day >= w.size() || w[day] != U'.') return {};
         size_t m0 = day + 1, m1 = m0;
@@ -141,15 +138,15 @@ struct ScriptRepairer::Impl {
         if (year != 2 && year != 4) return {};
         std::u32string_view rest = std::u32string_view(w).substr(m1 + 1 + year);
         if (!rest.empty() && rest != U"г" && rest != U"г." && rest != U"года") return {};
-        std::string month = to_u8(std::u32string_view(w).substr(m0, m1 - m0));
+        std::string month = utf8_of(std::u32string_view(w).substr(m0, m1 - m0));
         std::string latin = transliterate_text(*roman, month);
         if (latin == month || !is_month_numeral(latin)) return {};
-        return to_u8(std::u32string_view(w).substr(0, m0)) + latin +
-               to_u8(std::u32string_view(w).substr(m1));
+        return utf8_of(std::u32string_view(w).substr(0, m0)) + latin +
+               utf8_of(std::u32string_view(w).substr(m1));
     }
 
     bool all_in(const std::string& s, Script script) const {
-        for (char32_t c : to_u32(s)) {
+        for (char32_t c : utf32_of(s)) {
             Script sc = script_of(c);
             if (sc != Script::None && sc != script) return false;
         }
@@ -158,7 +155,7 @@ struct ScriptRepairer::Impl {
 
     std::string homoglyphs(const std::string& core, double cyrillic_share,
                            std::string* reason) const {
-        std::u32string w = to_u32(core);
+        std::u32string w = utf32_of(core);
         ScriptCounts counts;
         counts.add(w);
         if (counts.other > 0) return core;

@@ -8,8 +8,6 @@ namespace {
 
 using correct::is_digit;
 using correct::is_letter;
-using correct::to_u32;
-using correct::to_u8;
 
 bool is_single_quote(char32_t c) {
     return c == U'‘' || c == U'’' || c == U'‚' || c == U'`' || c == U'\'' || c == U'´' || c == U'‛';
@@ -30,7 +28,7 @@ int letters(std::u32string_view s) {
 
 // A known word, or a word of letters whose lower-case form is known.
 bool known(const Lexicon& lex, std::u32string_view word) {
-    return !word.empty() && correct::all_letters(word) && lex.knows(to_u8(word));
+    return !word.empty() && correct::all_letters(word) && lex.knows(utf8_of(word));
 }
 
 // ‘слово / слово` / ‚слово: a single-quote mark at one edge only, not closed in the line.
@@ -78,7 +76,7 @@ bool drop_dot_after_hyphen(std::u32string& w) {
 }
 
 bool starts_lower_known(const Lexicon& lex, const std::string& next) {
-    std::u32string n = to_u32(next);
+    std::u32string n = utf32_of(next);
     size_t end = n.size();
     while (end > 0 && !is_letter(n[end - 1])) --end;
     std::u32string core = n.substr(0, end);
@@ -87,7 +85,7 @@ bool starts_lower_known(const Lexicon& lex, const std::string& next) {
 }
 
 bool starts_lower_letter(const std::string& next) {
-    std::u32string n = to_u32(next);
+    std::u32string n = utf32_of(next);
     return !n.empty() && is_letter(n.front()) &&
            correct::case_shape(n.substr(0, 1)) == correct::CaseShape::Lower;
 }
@@ -113,7 +111,7 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty()) continue;
                 order.push_back({li, wi, false});
-                std::u32string t = to_u32(w.text);
+                std::u32string t = utf32_of(w.text);
                 opening += is_single_quote(t.front());
                 closing += t.size() > 1 && is_single_quote(t.back());
             }
@@ -127,7 +125,7 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
             const Word* next = k + 1 < order.size()
                                    ? &page.lines[order[k + 1].line].words[order[k + 1].word]
                                    : nullptr;
-            std::u32string w = to_u32(word.text);
+            std::u32string w = utf32_of(word.text);
             std::string why;
             if (params.quotes && strip_quotes(w, lexicon, paired[at.line]))
                 why = "stray quote mark at the edge of a known word";
@@ -139,7 +137,7 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                      w.back() == U'-' && is_letter(w[w.size() - 2]) &&
                      starts_lower_letter(next->text)) {
                 // «экспертно- проверочной» inside a line: OCR read a space after the hyphen.
-                w += to_u32(next->text);
+                w += utf32_of(next->text);
                 page.remove_word(order[k + 1].line, order[k + 1].word, stage,
                                  "joined to the compound before it");
                 why = "space after a hyphen inside a line";
@@ -151,7 +149,7 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                 w.pop_back();
                 why = "dot in mid-sentence after a known word";
             }
-            if (!why.empty()) page.replace_word(at.line, at.word, to_u8(w), stage, why);
+            if (!why.empty()) page.replace_word(at.line, at.word, utf8_of(w), stage, why);
         }
     }
 }

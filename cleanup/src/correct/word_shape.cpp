@@ -6,31 +6,6 @@
 
 namespace scanfix::correct {
 
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    int32_t i = 0, n = int32_t(s.size());
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-        out.push_back(c < 0 ? U'\uFFFD' : char32_t(c));
-    }
-    return out;
-}
-
-std::string to_u8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size() * 2);
-    for (char32_t c : s) {
-        uint8_t buf[4];
-        int32_t len = 0;
-        UBool error = false;
-        U8_APPEND(buf, len, 4, UChar32(c), error);
-        if (!error) out.append(reinterpret_cast<char*>(buf), size_t(len));
-    }
-    return out;
-}
-
 bool is_letter(char32_t c) {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     return u_isalpha(UChar32(c));
@@ -94,13 +69,13 @@ TokenParts split_token(std::string_view token) {
     if (clean_start && clean_end)
         return {std::string(token.substr(0, b)), std::string(token.substr(b, e - b)),
                 std::string(token.substr(e))};
-    std::u32string t = to_u32(token);
+    std::u32string t = utf32_of(token);
     b = 0, e = t.size();
     while (b < e && !is_letter(t[b]) && !is_digit(t[b])) ++b;
     while (e > b && !is_letter(t[e - 1]) && !is_digit(t[e - 1])) --e;
-    return {to_u8(std::u32string_view(t).substr(0, b)),
-            to_u8(std::u32string_view(t).substr(b, e - b)),
-            to_u8(std::u32string_view(t).substr(e))};
+    return {utf8_of(std::u32string_view(t).substr(0, b)),
+            utf8_of(std::u32string_view(t).substr(b, e - b)),
+            utf8_of(std::u32string_view(t).substr(e))};
 }
 
 CaseShape case_shape(std::u32string_view w) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "scanfix/core/text.hpp"
+
 namespace scanfix::correct {
 
 // A token as written on the page: "«Пхеньяна»," = lead "«", core "Пхеньяна", trail "»,".
@@ -25,9 +27,6 @@ struct QuickScan {
     bool digit = false;
 };
 QuickScan quick_scan(std::string_view word);
-
-std::u32string to_u32(std::string_view utf8);
-std::string to_u8(std::u32string_view text);
 
 bool is_letter(char32_t c);
 bool is_digit(char32_t c);

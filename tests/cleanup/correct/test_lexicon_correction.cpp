@@ -7,7 +7,7 @@
 #include "scanfix/cleanup/lexicon_correction.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/layout.hpp"
-#include "test_unicode.hpp"
+#include "scanfix/core/text.hpp"
 
 using namespace scanfix;
 
@@ -71,6 +71,23 @@ TEST_CASE("replacements are logged with the stage and a reason") {
     CHECK(doc[0].log[0].reason.find("cost") != std::string::npos);
 }
 
+TEST_CASE("the candidates weighed go to the caller's log sink, not to stderr") {
+    REQUIRE_RUSSIAN_LEXICON(lex);
+    LexiconCorrector c({}, test::dictionaries(), lex);
+    Document doc{test::page_of("в ИХЕНЬЯНА.")};
+    std::vector<std::pair<LogLevel, std::string>> notes;
+    c.run(doc, "lexicon_correction",
+          [&](LogLevel level, const std::string& msg) { notes.emplace_back(level, msg); });
+    REQUIRE(notes.size() == 1);  // one unknown word, one note; "в" is known
+    CHECK(notes[0].first == LogLevel::Debug);
+    CHECK(notes[0].second.find("«ИХЕНЬЯНА»") != std::string::npos);
+    CHECK(notes[0].second.find("пхеньяна 0.") != std::string::npos);
+    // Without a sink the same run is silent and corrects the same way.
+    Document again{test::page_of("в ИХЕНЬЯНА.")};
+    c.run(again);
+    CHECK(again[0].log.size() == doc[0].log.size());
+}
+
 TEST_CASE("compounds are corrected as a whole, short words only towards frequent words") {
     REQUIRE_RUSSIAN_LEXICON(lex);
     CHECK(corrected("Мао Цэе-дун", lex) == "Мао Цзе-дун\n");
@@ -112,7 +129,7 @@ TEST_CASE("most injected confusions are repaired and no correct word is changed"
     std::string word, noisy;
     int long_words = 0, injected = 0;
     while (in >> word) {
-        std::u32string w = test::utf32_of(word);
+        std::u32string w = utf32_of(word);
         if (w.size() >= 6 && ++long_words % 4 == 0) {
             for (const Confusion& c : corrector.confusions().entries()) {
                 size_t pos = w.find(c.meant, 1);
@@ -120,8 +137,8 @@ TEST_CASE("most injected confusions are repaired and no correct word is changed"
                     continue;
                 std::u32string v = w;
                 v.replace(pos, 1, c.read);
-                if (lex->knows(test::utf8_of(v))) continue;  // must be a non-word
-                word = test::utf8_of(v);
+                if (lex->knows(utf8_of(v))) continue;  // must be a non-word
+                word = utf8_of(v);
                 ++injected;
                 break;
             }

@@ -11,6 +11,7 @@
 #include "scanfix/cleanup/confusion_table.hpp"
 #include "scanfix/cleanup/lexicon.hpp"
 #include "scanfix/core/page.hpp"
+#include "scanfix/core/context.hpp"
 
 namespace scanfix {
 
@@ -67,15 +68,18 @@ class LexiconCorrector {
     LexiconCorrector(const LexiconCorrectionParams& params, const std::string& dictionaries_dir,
                      std::shared_ptr<const Lexicon> lexicon);
 
-    // Corrects every kept word of the document through Page::replace_word.
-    void run(Document& doc, const std::string& stage_name = "lexicon_correction") const;
+    // Corrects every kept word of the document through Page::replace_word. Every candidate
+    // weighed for an unknown word goes to `log` at LogLevel::Debug (the library never prints).
+    void run(Document& doc, const std::string& stage_name = "lexicon_correction",
+             const LogSink& log = {}) const;
 
     // The correction of one word (no surrounding punctuation), or "" when it stays.
     // `uses(w)` tells how often the document uses the lower-case word w.
     template <class Uses>
-    std::string correct(const std::string& core, const Uses& uses, std::string* reason) const {
+    std::string correct(const std::string& core, const Uses& uses, std::string* reason,
+                        const LogSink& log = {}) const {
         return correct_impl(
-            core, [&](const std::string& w) { return uses(w); }, reason);
+            core, [&](const std::string& w) { return uses(w); }, reason, log);
     }
 
     const ConfusionTable& confusions() const { return table_; }
@@ -86,10 +90,10 @@ class LexiconCorrector {
     std::string known_alternative(const Word& word) const;
     std::string correct_impl(const std::string& core,
                              const std::function<int(const std::string&)>& uses,
-                             std::string* reason) const;
+                             std::string* reason, const LogSink& log) const;
     std::string correct_word(const std::u32string& word,
                              const std::function<int(const std::string&)>& uses,
-                             std::string* reason) const;
+                             std::string* reason, const LogSink& log) const;
     LexiconCorrectionParams params_;
     std::shared_ptr<const Lexicon> lexicon_;
     ConfusionTable table_;

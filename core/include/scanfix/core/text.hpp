@@ -31,4 +31,11 @@ std::string to_upper(const std::string& s);
 // Number of code points.
 size_t utf8_length(std::string_view s);
 
+// UTF-8 -> UTF-32 (one element per code point) and back, the one conversion every module uses
+// (ICU's UTF-8 macros). A malformed UTF-8 sequence reads as U+FFFD; a value that is not a
+// Unicode scalar value (a surrogate, above U+10FFFF) is written as U+FFFD.
+std::u32string utf32_of(std::string_view utf8);
+std::string utf8_of(std::u32string_view utf32);
+std::string utf8_of(char32_t code_point);
+
 }  // namespace scanfix
