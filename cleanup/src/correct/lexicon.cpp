@@ -31,8 +31,9 @@ namespace {
 std::vector<std::string> hunspell_names(const std::string& lang) {
     static const std::map<std::string, std::vector<std::string>> names = {
         {"rus", {"ru_RU"}}, {"eng", {"en_US", "en_GB"}}, {"deu", {"de_DE", "de_AT", "de_CH"}},
-        {"dan", {"da_DK"}}, {"ces", {"cs_CZ"}},          {"ukr", {"uk_UA"}},
-        {"pol", {"pl_PL"}}, {"fra", {"fr_FR"}},          {"bel", {"be_BY"}},
+        {"dan", {"da_DK"}}, {"ces", {"cs_CZ"}},          {"slk", {"sk_SK"}},
+        {"ukr", {"uk_UA"}}, {"pol", {"pl_PL"}},          {"fra", {"fr_FR"}},
+        {"bel", {"be_BY"}},
     };
     auto it = names.find(lang);
     if (it != names.end()) return it->second;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <tuple>
 
 #include "correct_fixtures.hpp"
 #include "scanfix/core/error.hpp"
@@ -82,4 +83,32 @@ TEST_CASE("profiles name the language and per-archive lists; a missing list name
     for (const auto& s : lexicon_param_specs())
         has_lists = has_lists || s.name == "cleanup.lexicon.lists";
     CHECK(has_lists);
+}
+
+TEST_CASE("every language scanfix reads has its dictionary, alone and combined") {
+    const std::vector<std::tuple<const char*, const char*, const char*>> languages = {
+        {"deu", "/usr/share/hunspell/de_DE.dic", "Erklärung"},
+        {"dan", "/usr/share/hunspell/da_DK.dic", "regeringen"},
+        {"ces", "/usr/share/hunspell/cs_CZ.dic", "ministerstvo"},
+        {"slk", "/usr/share/hunspell/sk_SK.dic", "ministerstvo"},
+        {"eng", "/usr/share/hunspell/en_US.dic", "government"},
+        {"fra", "/usr/share/hunspell/fr_FR.dic", "gouvernement"},
+    };
+    for (const auto& [lang, dic, word] : languages) {
+        if (!std::ifstream(dic)) SCANFIX_SKIP(dic << " is not installed (hunspell dictionaries)");
+        LexiconOptions o;
+        o.language = lang;
+        o.dictionaries_dir = test::dictionaries();
+        auto lex = Lexicon::load(o);
+        INFO(lang);
+        CHECK(lex->has_dictionary());
+        CHECK(lex->knows(word));
+        CHECK_FALSE(lex->knows("xqzvbkw"));
+    }
+    LexiconOptions both;
+    both.language = "rus+eng";
+    both.dictionaries_dir = test::dictionaries();
+    auto lex = Lexicon::load(both);
+    CHECK(lex->knows("government"));
+    CHECK(lex->knows("правительство"));
 }
