@@ -44,6 +44,8 @@ const char* to_string(RegionKind kind) {
             return "border";
         case RegionKind::PunchHole:
             return "punch_hole";
+        case RegionKind::Column:
+            return "column";
     }
     return "unknown";
 }

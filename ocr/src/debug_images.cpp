@@ -48,6 +48,8 @@ cv::Scalar colour_of(RegionKind kind) {
             return {0, 140, 255};
         case RegionKind::PunchHole:
             return {0, 200, 200};
+        case RegionKind::Column:
+            return {0, 100, 0};
     }
     return {0, 0, 0};
 }

@@ -22,6 +22,9 @@ PreprocessStepFn text_column_step(const Profile& profile) {
             return;
         }
         s.add_region(RegionKind::TextColumn, s.column, "main text", "measured");
+        if (layout.columns.size() > 1)
+            for (const auto& c : layout.columns)
+                s.add_region(RegionKind::Column, c, "column of text", "measured");
         for (const auto& m : layout.margins)
             s.page.regions.push_back({RegionKind::Margin, m, "around the text column"});
     };

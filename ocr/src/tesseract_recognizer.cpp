@@ -101,9 +101,10 @@ std::string take_text(char* text) {
 }
 
 // The areas read one after another, in reading order: margins above the text column, the
-// column, then the other margins. Reading them apart keeps a margin column of stray letters
-// or a folio number from being merged into the body's lines, and lets each area have its own
-// page segmentation mode. Without a text column the whole page is one area.
+// column (or its columns of text, from the left), then the other margins. Reading them apart keeps
+// a margin column of stray letters or a folio number from being merged into the body's lines, and
+// lets each area have its own page segmentation mode. Without a text column the whole page is one
+// area.
 struct Area {
     cv::Rect box;
     int psm;
@@ -123,11 +124,18 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
         (above ? before : after).push_back({box, params.margin_psm});
     }
     // Tesseract needs some white around the text it is given: pad the column a little.
-    int pad = std::max(4, page.dpi / 20);
-    cv::Rect padded(column->box.x - pad, column->box.y - pad, column->box.width + 2 * pad,
-                    column->box.height + 2 * pad);
+    const int pad = std::max(4, page.dpi / 20);
+    auto padded = [&](const cv::Rect& r) {
+        return cv::Rect(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad) & whole;
+    };
     std::vector<Area> areas = before;
-    areas.push_back({padded & whole, params.psm});
+    std::vector<cv::Rect> columns;
+    for (const Region& r : page.regions)
+        if (r.kind == RegionKind::Column) columns.push_back(r.box);
+    std::sort(columns.begin(), columns.end(),
+              [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+    if (columns.empty()) columns.push_back(column->box);
+    for (const cv::Rect& c : columns) areas.push_back({padded(c), params.psm});
     areas.insert(areas.end(), after.begin(), after.end());
     return areas;
 }

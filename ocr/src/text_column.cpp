@@ -133,19 +133,49 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
             if (overlap >= 0.5 * b.width && gap <= join) column |= b, grown = true;
         }
     }
+    // Blocks of text beside the column that share most of its height and carry a good share
+    // of its characters are further columns of text, not margins: prose typed in two columns.
+    std::vector<cv::Rect> columns = {column};
+    for (int i = 1; i < m; ++i) {
+        const cv::Rect b = box(i);
+        if (i == best || count[i] < p.column_share * count[best]) continue;
+        if (b.width < p.column_width * ch * scale || (b & column).area() > 0) continue;
+        const int shared =
+            std::min(b.y + b.height, column.y + column.height) - std::max(b.y, column.y);
+        if (shared < 0.5 * std::min(b.height, column.height)) continue;
+        bool apart = true;
+        for (const cv::Rect& c : columns) apart = apart && (b & c).area() == 0;
+        if (apart) columns.push_back(b);
+    }
+    std::sort(columns.begin(), columns.end(),
+              [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
     const double inv = 1.0 / scale;
     const cv::Rect whole(0, 0, page.width, page.height);
-    // Back to full resolution, with the letters' own extent rather than the coarse grid's.
-    cv::Rect coarse(int(column.x * inv) - 1, int(column.y * inv) - 1, int(column.width * inv) + 3,
-                    int(column.height * inv) + 3);
-    cv::Rect exact;
-    for (const auto& b : chars)
-        if ((b & coarse).area() > 0) exact = exact.area() ? (exact | b) : b;
-    // Half a character height of paper round the letters: Tesseract reads a rectangle cut
+    // Back to full resolution, with the letters' own extent rather than the coarse grid's, and
+    // half a character height of paper round the letters: Tesseract reads a rectangle cut
     // tight to the ink badly.
     const int pad = std::max(2, ch / 2);
-    exact = cv::Rect(exact.x - pad, exact.y - pad, exact.width + 2 * pad, exact.height + 2 * pad);
-    layout.column = trim_margin_bands(exact & whole, chars, ch, p) & whole;
+    auto exact_box = [&](const cv::Rect& small) {
+        cv::Rect coarse(int(small.x * inv) - 1, int(small.y * inv) - 1, int(small.width * inv) + 3,
+                        int(small.height * inv) + 3);
+        cv::Rect exact;
+        for (const auto& b : chars)
+            if ((b & coarse).area() > 0) exact = exact.area() ? (exact | b) : b;
+        return cv::Rect(exact.x - pad, exact.y - pad, exact.width + 2 * pad,
+                        exact.height + 2 * pad) &
+               whole;
+    };
+    cv::Rect body;
+    for (const cv::Rect& c : columns) {
+        layout.columns.push_back(exact_box(c));
+        body = body.area() ? (body | layout.columns.back()) : layout.columns.back();
+    }
+    if (layout.columns.size() == 1) {
+        layout.column = trim_margin_bands(body, chars, ch, p) & whole;
+        layout.columns = {layout.column};
+    } else {
+        layout.column = body;
+    }
     const cv::Rect col = layout.column;
     const int W = page.width, H = page.height;
     std::vector<cv::Rect> strips = {{0, 0, col.x, H},

@@ -123,6 +123,32 @@ TEST_CASE("the text column stops at the white gap before a margin column of stac
     CHECK(column->box.br().x < band_x);
 }
 
+TEST_CASE("prose in two columns is one body of two columns, read from the left") {
+    cv::Mat page = draw_text_page({1400, 1600}, {100, 150, 560, 1300});
+    cv::Mat right = draw_text_page({1400, 1600}, {760, 150, 560, 1300});
+    cv::min(page, right, page);
+    Page p;
+    p.dpi = kDpi;
+    p.image = page;
+    Profile profile = Profile::parse("preprocess:\n  deskew:\n    enabled: false\n", "test.yaml");
+    Context ctx;
+    ctx.profile = &profile;
+    preprocess_page(p, ctx);
+    const Region* body = p.text_column();
+    REQUIRE(body);
+    std::vector<cv::Rect> columns;
+    for (const Region& r : p.regions)
+        if (r.kind == RegionKind::Column) columns.push_back(r.box);
+    REQUIRE(columns.size() == 2);
+    CHECK(columns[0].br().x < 700);
+    CHECK(columns[1].x > 700);
+    CHECK((body->box & columns[0]) == columns[0]);
+    CHECK((body->box & columns[1]) == columns[1]);
+    // Nothing of the body is taken for a margin.
+    for (const Region& r : p.regions)
+        if (r.kind == RegionKind::Margin) CHECK((r.box & columns[0]).area() == 0);
+}
+
 TEST_CASE("the resolution follows the type when the stated one is far off") {
     // The drawn type is about 2.5 mm tall at 200 dpi; the file claims 600 dpi.
     Page p;

@@ -62,7 +62,9 @@ struct Line {
     bool empty() const;
 };
 
-enum class RegionKind { TextColumn, Margin, Stamp, Border, PunchHole };
+// TextColumn: the body of the page (all its columns of text); Column: one of several columns
+// of text side by side within it, read one after another from the left.
+enum class RegionKind { TextColumn, Margin, Stamp, Border, PunchHole, Column };
 const char* to_string(RegionKind kind);
 
 struct Region {

@@ -13,14 +13,17 @@ namespace scanfix {
 
 struct TextColumnParams {
     bool enabled = true;
-    double word_gap = 2.5;     // character heights of white that still join words of a line
-    double join_gap = 12.0;    // headings and signatures this close (character heights) join
-    double line_gap = 5.0;     // character heights of white that still join lines of a block
-                               // (double-spaced typescript leaves about three)
-    double min_share = 0.01;   // blocks with less of the text than this do not widen the column
-    double margin_gap = 1.2;   // white gap (character heights) before a margin band at the side
-    double margin_band = 3.5;  // widest such band (character heights)
-    int margin_items = 3;      // fewest stacked items that make it a margin band
+    double word_gap = 2.5;       // character heights of white that still join words of a line
+    double join_gap = 12.0;      // headings and signatures this close (character heights) join
+    double line_gap = 5.0;       // character heights of white that still join lines of a block
+                                 // (double-spaced typescript leaves about three)
+    double min_share = 0.01;     // blocks with less of the text than this do not widen the column
+    double margin_gap = 1.2;     // white gap (character heights) before a margin band at the side
+    double margin_band = 3.5;    // widest such band (character heights)
+    int margin_items = 3;        // fewest stacked items that make it a margin band
+    double column_share = 0.25;  // a block beside the main one with this share of its
+                                 // characters is another column of text
+    double column_width = 12.0;  // ... when it is at least this wide (character heights)
 
     template <class V>
     void describe(V& v) {
@@ -38,13 +41,20 @@ struct TextColumnParams {
           "widest band (character heights) at the column's side that can be cut off as margin");
         v("margin_items", margin_items, 1, 100,
           "fewest separate stacked items in that band for it to be margin");
+        v("column_share", column_share, 0.0, 1.0,
+          "a block of text beside the main one, holding at least this share of its characters "
+          "and sharing most of its height, is another column of the body (read after it, "
+          "left to right), not a margin");
+        v("column_width", column_width, 1.0, 200.0,
+          "narrowest block (character heights) that can be another column of text");
     }
     void validate() const {}
 };
 
 struct TextLayout {
-    cv::Rect column;                // empty when the page has no text
-    std::vector<cv::Rect> margins;  // left, right, top, bottom strips around the column
+    cv::Rect column;                // the body (every column of text); empty without text
+    std::vector<cv::Rect> columns;  // columns of text side by side, from the left; one or more
+    std::vector<cv::Rect> margins;  // left, right, top, bottom strips around the body
 };
 
 TextLayout find_text_column(const cv::Mat& binary, int character_height, const TextColumnParams& p);
