@@ -53,6 +53,10 @@ std::string to_alto(const Document& doc) {
         pg.append_attribute("PHYSICAL_IMG_NR") = int(p + 1);
         pg.append_attribute("WIDTH") = size.width;
         pg.append_attribute("HEIGHT") = size.height;
+        // The page's quality estimate as its confidence (PC, 0..1).
+        if (page.quality.known())
+            pg.append_attribute("PC") =
+                fmt::format("{:.2f}", std::clamp(page.quality.score, 0.0, 1.0)).c_str();
         auto space = pg.append_child("PrintSpace");
         set_box(space, {0, 0, size.width, size.height});
         for (const auto& block : kept_blocks(page)) {

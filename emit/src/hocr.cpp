@@ -10,6 +10,10 @@
 namespace scanfix {
 namespace {
 
+std::string wconf(int percent) {
+    return percent < 0 ? std::string() : fmt::format("; x_wconf {}", percent);
+}
+
 std::string bbox(const cv::Rect& r) {
     return fmt::format("bbox {} {} {} {}", r.x, r.y, r.x + r.width, r.y + r.height);
 }
@@ -51,9 +55,10 @@ std::string to_hocr(const Document& doc) {
         div.append_attribute("class") = "ocr_page";
         div.append_attribute("id") = fmt::format("page_{}", p + 1).c_str();
         div.append_attribute("title") =
-            fmt::format("image \"{}\"; {}; ppageno {}",
-                        std::filesystem::path(page.source).filename().string(),
-                        bbox({0, 0, size.width, size.height}), p)
+            (fmt::format("image \"{}\"; {}; ppageno {}",
+                         std::filesystem::path(page.source).filename().string(),
+                         bbox({0, 0, size.width, size.height}), p) +
+             wconf(quality_percent(page.quality)))
                 .c_str();
         for (const auto& block : kept_blocks(page)) {
             auto area = div.append_child("div");
@@ -65,7 +70,10 @@ std::string to_hocr(const Document& doc) {
                 auto span = area.append_child("span");
                 span.append_attribute("class") = "ocr_line";
                 span.append_attribute("id") = fmt::format("line_{}", ++line_id).c_str();
-                span.append_attribute("title") = bbox(source_box(page, line_box(*line))).c_str();
+                // Lines and pages carry the quality estimate as their x_wconf.
+                span.append_attribute("title") = (bbox(source_box(page, line_box(*line))) +
+                                                  wconf(quality_percent(line->quality)))
+                                                     .c_str();
                 for (const Word& w : line->words) {
                     if (w.removed) continue;
                     auto word = span.append_child("span");

@@ -2,6 +2,8 @@
 // way from working-image boxes to the source image every emitted box and polygon is on.
 #pragma once
 
+#include <algorithm>
+
 #include "scanfix/core/page.hpp"
 
 namespace scanfix::emit_detail {
@@ -30,6 +32,11 @@ inline cv::Rect line_box(const Line& line) {
 // Confidence 0..100 as a fraction 0..1 (ALTO's WC, PAGE's conf); unknown counts as 1.
 inline double confidence_fraction(const Word& w) {
     return w.confidence < 0 ? 1.0 : std::min(100.0, double(w.confidence)) / 100.0;
+}
+
+// A line's or page's quality estimate as a percentage (hOCR's x_wconf), or -1 when unknown.
+inline int quality_percent(const ReadingQuality& q) {
+    return q.known() ? int(std::clamp(q.score, 0.0, 1.0) * 100 + 0.5) : -1;
 }
 
 }  // namespace scanfix::emit_detail

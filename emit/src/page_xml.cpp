@@ -87,6 +87,9 @@ std::string to_page_xml(const Page& page) {
                     eq.append_child("Unicode").text() = w.text.c_str();
                 }
                 add_text(tl, line->text());
+                if (line->quality.known())
+                    tl.child("TextEquiv").append_attribute("conf") =
+                        fmt::format("{:.2f}", std::clamp(line->quality.score, 0.0, 1.0)).c_str();
                 region_text += (region_text.empty() ? "" : "\n") + line->text();
             }
             add_text(region, region_text);

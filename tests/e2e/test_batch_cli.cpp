@@ -90,8 +90,14 @@ TEST_CASE("a batch writes every format for every page and the XML validates", "[
     CHECK(slurp((dir / "out/file-p0001.txt").string()).find("FIRST") != std::string::npos);
     CHECK(slurp((dir / "out/file-p0002.txt").string()).find("SECOND") != std::string::npos);
     CHECK(files_below(dir / "out", ".part").empty());
-    for (const std::string& f : files_below(dir / "out", ".json"))
-        CHECK_NOTHROW(nlohmann::json::parse(slurp((dir / "out" / f).string())));
+    for (const std::string& f : files_below(dir / "out", ".json")) {
+        nlohmann::json j;
+        CHECK_NOTHROW(j = nlohmann::json::parse(slurp((dir / "out" / f).string())));
+        // Each page carries its label-free quality estimate.
+        CHECK(j["pages"][0]["quality"]["score"].is_number());
+    }
+    // The summary names the pages to proofread first.
+    CHECK(err.find("estimated quality: median") != std::string::npos);
 
     std::string out = (dir / "out").string();
     for (const std::string& f : files_below(dir / "out", ".hocr")) {

@@ -1,5 +1,5 @@
 // The page the emit tests write in every format: two blocks, a removed noise word, markup
-// characters to escape, confidences, and a decision in the log.
+// characters to escape, confidences, quality estimates, and a decision in the log.
 #pragma once
 
 #include "scanfix/core/page.hpp"
@@ -22,7 +22,11 @@ inline Page sample_page() {
     b.block = 1;
     b.box = {100, 400, 300, 40};
     b.words = {Word{"Ким", {100, 400, 100, 40}, 95}, Word{"&", {220, 400, 20, 40}, 60}};
+    a.quality.score = 0.87;
+    a.quality.characters = 14;
     page.lines = {a, noise, b};
+    page.quality.score = 0.81;
+    page.quality.characters = 18;
     page.log.push_back(
         {"margin_column", "removed", "stacked short tokens", "вд", "", 1, 0, noise.box});
     return page;

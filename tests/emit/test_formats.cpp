@@ -94,3 +94,17 @@ TEST_CASE("JSON keeps removed words flagged and the decision log") {
     CHECK(log["entries"].size() == 1);
     CHECK(log["entries"][0]["before"] == "вд");
 }
+
+TEST_CASE("every format carries the quality estimate of the page and its lines") {
+    const Page page = test::sample_page();
+    const std::string alto = to_alto({page});
+    CHECK(alto.find("PC=\"0.81\"") != std::string::npos);
+    const std::string hocr = to_hocr({page});
+    CHECK(hocr.find("ppageno 0; x_wconf 81") != std::string::npos);
+    CHECK(hocr.find("bbox 100 100 600 140; x_wconf 87") != std::string::npos);
+    const std::string xml = to_page_xml(page);
+    CHECK(xml.find("<TextEquiv conf=\"0.87\">") != std::string::npos);
+    const std::string json = to_json({page});
+    CHECK(json.find("\"score\": 0.81") != std::string::npos);
+    CHECK(json.find("\"score\": 0.87") != std::string::npos);
+}

@@ -3,7 +3,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <mutex>
+
+#include <fmt/core.h>
 #include <opencv2/core/utility.hpp>
 #include <optional>
 
@@ -46,17 +50,43 @@ void make_parent_folders(const std::vector<std::string>& paths) {
     }
 }
 
+// Each written page's estimated quality, for the summary: where to start proofreading.
+class QualityLedger {
+  public:
+    void add(const std::string& stem, const ReadingQuality& q) {
+        if (!q.known()) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        pages_.push_back({q.score, stem});
+    }
+    // "estimated quality: median 0.91; lowest: f3/file-p0002 0.42, ..." or "" without pages.
+    std::string line(size_t lowest = 5) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (pages_.empty()) return {};
+        std::sort(pages_.begin(), pages_.end());
+        std::string worst;
+        for (size_t i = 0; i < std::min(lowest, pages_.size()); ++i)
+            worst += fmt::format("{}{} {:.2f}", i ? ", " : "", pages_[i].second, pages_[i].first);
+        return fmt::format("estimated quality: median {:.2f}; lowest: {}",
+                           pages_[pages_.size() / 2].first, worst);
+    }
+
+  private:
+    std::mutex mutex_;
+    std::vector<std::pair<double, std::string>> pages_;
+};
+
 // One worker: its own reader (one Tesseract engine) for every page it takes. The pages of a
 // file go to the file's assembly; the worker that hands in the last of them cleans the file as
 // one document and writes each page's outputs.
 class PageWorker {
   public:
     PageWorker(const BatchRequest& r, const Pipeline& pipeline, batch::DocumentAssembly& assembly,
-               const std::vector<batch::OutputTarget>& t)
+               const std::vector<batch::OutputTarget>& t, QualityLedger& ledger)
         : r_(r),
           pipeline_(pipeline),
           assembly_(assembly),
           targets_(t),
+          ledger_(ledger),
           reader_(pipeline.reader()) {}
 
     void operator()(const batch::PageTask& task) {
@@ -78,6 +108,7 @@ class PageWorker {
         pipeline_.clean(doc->pages);
         for (size_t i = 0; i < doc->pages.size(); ++i) {
             const std::string& stem = doc->tasks[i]->stem;
+            ledger_.add(stem, doc->pages[i].quality);
             make_parent_folders(batch::output_paths(stem, targets_));
             write_page_outputs(doc->pages, i, r_.output_dir, stem, r_.out);
             if (!r_.report_dir.empty())
@@ -90,6 +121,7 @@ class PageWorker {
     const Pipeline& pipeline_;
     batch::DocumentAssembly& assembly_;
     const std::vector<batch::OutputTarget>& targets_;
+    QualityLedger& ledger_;
     std::unique_ptr<Pipeline::Reader> reader_;
 };
 
@@ -142,15 +174,17 @@ int run_batch(const BatchRequest& r) {
     options.load = r.load;
     const Pipeline pipeline(*r.profile, ctx, options);
     batch::DocumentAssembly assembly(plan.todo);
+    QualityLedger ledger;
     std::vector<batch::OutputTarget> targets = plan_opt.targets;
     batch::BatchSummary summary = batch::run_pages(
         plan.todo,
         [&](int) -> batch::PageWork {
-            auto worker = std::make_shared<PageWorker>(r, pipeline, assembly, targets);
+            auto worker = std::make_shared<PageWorker>(r, pipeline, assembly, targets, ledger);
             return [worker](const batch::PageTask& t) { (*worker)(t); };
         },
         pool);
     display.summary(summary, plan.finished_before, plan.failures);
+    if (const std::string q = ledger.line(); !q.empty()) display.message(q);
     return exit_code_of(summary, plan, inputs.files.size(), interrupt);
 }
 
