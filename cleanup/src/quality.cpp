@@ -38,7 +38,7 @@ Judged judge(const Word& w, const Lexicon* lexicon, const QualityParams& p) {
         j.plausibility = c;
         return j;
     }
-    j.known = lexicon->knows(w.text);
+    j.known = t.letters >= p.known_letters && lexicon->knows(w.text);
     j.plausibility = j.known ? p.known_floor + (1 - p.known_floor) * c : p.unknown_weight * c;
     return j;
 }

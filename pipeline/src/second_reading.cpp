@@ -179,7 +179,8 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
         std::vector<const Line*> first_lines, second_lines;
         for (size_t k : firsts) first_lines.push_back(&page.lines[k]);
         for (size_t k : seconds) second_lines.push_back(&second[k]);
-        if (spans && second_evidence > first_evidence + p.margin * std::max(chars, 1)) {
+        if (spans && second_evidence > 0 &&
+            second_evidence > first_evidence + p.margin * std::max(chars, 1)) {
             const int paragraph = page.lines[firsts.front()].paragraph;
             const int block = page.lines[firsts.front()].block;
             note(page, "replaced",
@@ -196,36 +197,44 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
             continue;
         }
         ++kept_first;
-        // Keep the first reading; words the second read where the first has none fill in.
-        for (size_t k : firsts) {
-            Line& line = page.lines[k];
-            const cv::Rect lb = box_of(line);
-            for (size_t s : seconds) {
-                if (!same_line(lb, box_of(second[s]))) continue;
-                for (const Word& w : second[s].words) {
-                    if (!w.has_box() || word_plausibility(w, lexicon, quality) < 0.5) continue;
-                    bool overlaps = false;
+        // Keep the first reading; a plausible word the second read where the first has none
+        // fills in, once, on the first reading's line it shares most height with.
+        for (size_t sj : seconds)
+            for (const Word& w : second[sj].words) {
+                if (!w.has_box() || counted_characters(w.text) < 2 ||
+                    word_plausibility(w, lexicon, quality) < p.fill_in)
+                    continue;
+                Line* target = nullptr;
+                int best = 0;
+                bool overlaps = false;
+                for (size_t k : firsts) {
+                    Line& line = page.lines[k];
                     for (const Word& f : line.words)
-                        overlaps =
-                            overlaps || (f.has_box() && horizontal_overlap(f.box, w.box) > 0);
-                    if (overlaps) continue;
-                    auto at = std::find_if(
-                        line.words.begin(), line.words.end(),
-                        [&](const Word& f) { return f.has_box() && f.box.x > w.box.x; });
-                    note(page, "added", "read only by the second reading, beside the line", "",
-                         w.text, w.box);
-                    line.words.insert(at, w);
-                    line.box |= w.box;
+                        overlaps = overlaps || (f.has_box() && (f.box & w.box).area() > 0);
+                    const int shared = vertical_overlap(box_of(line), w.box);
+                    if (shared > best && shared >= 0.5 * w.box.height) {
+                        best = shared;
+                        target = &line;
+                    }
                 }
+                if (overlaps || !target) continue;
+                auto at =
+                    std::find_if(target->words.begin(), target->words.end(),
+                                 [&](const Word& f) { return f.has_box() && f.box.x > w.box.x; });
+                note(page, "added", "read only by the second reading, beside the line", "", w.text,
+                     w.box);
+                target->words.insert(at, w);
+                target->box |= w.box;
             }
-            result.push_back(std::move(line));
-        }
+        for (size_t k : firsts) result.push_back(std::move(page.lines[k]));
     }
     // Lines only the second reading has: text the first reading lost, if it looks like text.
     for (size_t j = 0; j < n_second; ++j) {
         if (second_done[j]) continue;
         Line& line = second[j];
-        if (line.quality.evidence <= 0) continue;
+        if (line.quality.evidence <= 0 || line.quality.score < p.fill_in ||
+            line.quality.characters < 3)
+            continue;
         const cv::Rect b = box_of(line);
         // After the nearest line above that shares its columns, else at the top.
         int after = -1, best_bottom = -1;

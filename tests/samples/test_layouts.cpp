@@ -227,8 +227,8 @@ TEST_CASE("a photographed volume shows the gutter shadow and the facing page bes
     CHECK(cv::countNonZero(facing_gray < 90) > 20);
     // Pages that are not photographed have none of it.
     s.noise.photographed = false;
-    for (const NoiseItem& item : generate_document(kParagraphs, s)[0].noise)
-        CHECK(item.kind != "facing_page");
+    const std::vector<GeneratedPage> flat = generate_document(kParagraphs, s);
+    for (const NoiseItem& item : flat[0].noise) CHECK(item.kind != "facing_page");
 }
 
 TEST_CASE("typewriter faces by name: installed names give their file, others are refused") {

@@ -14,6 +14,7 @@ namespace scanfix {
 // How much each kind of evidence counts. The plausibility of a word is the chance it is read
 // right, as estimated from its confidence c (0..1):
 //   a word the lexicon knows        known_floor + (1 - known_floor) * c
+//     (of at least known_letters letters: a lexicon knows almost any one or two letters)
 //   a word it does not know         unknown_weight * c
 //   a garbled token or a speck      garbled_weight * c
 //   a number                        c
@@ -22,6 +23,7 @@ struct QualityParams {
     double known_floor = 0.6;
     double unknown_weight = 0.7;
     double garbled_weight = 0.1;
+    int known_letters = 3;
     template <class V>
     void describe(V& v) {
         v("known_floor", known_floor, 0.0, 1.0,
@@ -30,6 +32,9 @@ struct QualityParams {
           "share of its confidence an unknown (but clean-looking) word is trusted with");
         v("garbled_weight", garbled_weight, 0.0, 1.0,
           "share of its confidence a garbled token or a speck is trusted with");
+        v("known_letters", known_letters, 1, 10,
+          "fewest letters a word needs for the lexicon's knowing it to count (shorter ones "
+          "count as unknown words)");
     }
     void validate() const {}
 };

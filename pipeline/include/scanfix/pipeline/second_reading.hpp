@@ -21,6 +21,7 @@ struct SecondReadingParams {
     int weak_line_characters = 4;  // ... when they hold at least this many letters and digits
     double whole_page = 0.3;       // share of unread letters above which the page is read whole
     double margin = 0.05;          // evidence per character by which a second reading must win
+    double fill_in = 0.7;          // least plausibility of a word added beside a line
 
     template <class V>
     void describe(V& v) {
@@ -38,6 +39,9 @@ struct SecondReadingParams {
           "read a second time (else only the places found)");
         v("margin", margin, 0.0, 1.0,
           "evidence per character by which the second reading of lines must beat the first");
+        v("fill_in", fill_in, 0.0, 1.0,
+          "least plausibility of a word the second reading adds beside a line the first read "
+          "only in part (and of a whole line it alone found)");
     }
     void validate() const {}
 };
