@@ -8,7 +8,7 @@ packages=(
   libopencv-dev libopencv-contrib-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
   libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev
-  libhunspell-dev hunspell-ru libpugixml-dev libpoppler-cpp-dev libjpeg-dev
+  libhunspell-dev hunspell-ru libpugixml-dev libpoppler-cpp-dev libjpeg-dev libtiff-dev
   fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then

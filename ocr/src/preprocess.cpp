@@ -23,6 +23,7 @@
 #include "scanfix/ocr/punch_holes.hpp"
 #include "scanfix/ocr/text_column.hpp"
 #include "scanfix/ocr/underlines.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -98,7 +99,7 @@ RoughInk rough_ink(const cv::Mat& gray, int& dpi, const ResolutionParams& res, P
     for (int f : {2, 1}) {
         cv::Mat small;
         if (f > 1)
-            cv::resize(gray, small, cv::Size(gray.cols / f, gray.rows / f), 0, 0, cv::INTER_AREA);
+            cv::resize(gray, small, divided(gray.size(), f), 0, 0, cv::INTER_AREA);
         else
             small = gray;
         cv::threshold(small, r.binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
@@ -203,6 +204,10 @@ void preprocess_page(Page& page, const Context& ctx) {
             note(page, "deskew", "kept", "too little text to measure the skew");
         } else if (std::abs(skew.degrees) < p.deskew.min_degrees) {
             note(page, "deskew", "measured", fmt("skew %.2f degrees, not corrected", skew.degrees));
+        } else if (!turned_page_fits(gray.size(), skew.degrees)) {
+            note(page, "deskew", "kept",
+                 fmt("skew %.2f degrees, not corrected: the turned page would be too large",
+                     skew.degrees));
         } else {
             cv::Mat transform = deskew_transform(gray.size(), skew.degrees, nullptr);
             gray = rotate_page(gray, skew.degrees, 255, cv::INTER_LINEAR);

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "scanfix/ocr/character_size.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -20,7 +21,7 @@ std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const Punc
     const int f = std::max(1, int(mm_to_px(p.min_mm, dpi) / 10));
     cv::Mat small;
     if (f > 1) {
-        cv::resize(dark, small, cv::Size(dark.cols / f, dark.rows / f), 0, 0, cv::INTER_AREA);
+        cv::resize(dark, small, divided(dark.size(), f), 0, 0, cv::INTER_AREA);
         small = small > 0;  // a thin ring (a hole over a white lid) stays closed
     } else {
         small = dark.clone();

@@ -1,8 +1,6 @@
 // scanfix clean: cleans an existing noisy transcription (FILE or - for stdin) with the cleanup
 // stages of a profile and writes the text to stdout; --report writes every decision as JSON.
-#include <cstdio>
 #include <iostream>
-#include <iterator>
 
 #include "cli_errors.hpp"
 #include "commands.hpp"
@@ -26,9 +24,7 @@ struct CleanOptions {
 
 std::string read_input(const CleanOptions& o) {
     if (o.input != "-") return read_text_file(o.input, o.encoding);
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) throw InputError("<stdin>", "read error");
-    return decode_text(std::move(bytes), "<stdin>", o.encoding);
+    return read_text_stream(std::cin, "<stdin>", o.encoding);
 }
 
 int run_clean(const CleanOptions& o) {
@@ -46,9 +42,7 @@ int run_clean(const CleanOptions& o) {
     run_cleanup(doc, ctx);
     if (!o.report.empty()) write_file_atomically(o.report, cleanup_report_json(doc));
     std::string cleaned = render_text(doc, layout, o.common.keep_noise);
-    if (std::fwrite(cleaned.data(), 1, cleaned.size(), stdout) != cleaned.size() ||
-        std::fflush(stdout) != 0)
-        throw Error("cannot write to standard output");
+    write_to_stdout(cleaned);
     return kExitOk;
 }
 

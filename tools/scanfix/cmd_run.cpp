@@ -80,7 +80,7 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     }
     if (!joined.empty()) {
         run_cleanup(joined, ctx);
-        std::cout << render(joined, out.formats.front(), out) << std::flush;
+        write_to_stdout(render(joined, out.formats.front(), out));
         if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
     }
     if (failed == 0) return kExitOk;
