@@ -66,62 +66,78 @@ std::string temporary_name(const fs::path& target) {
     static std::atomic<unsigned> calls{0};
     thread_local std::mt19937_64 rng(std::random_device{}() ^
                                      (std::uint64_t(::getpid()) << 20) ^ calls.fetch_add(1));
-    static const char letters[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     std::string random(6, 'x');
     for (char& c : random) c = letters[rng() % (sizeof letters - 1)];
     std::string name = target.filename().string().substr(0, 200);
     return (target.parent_path() / ("." + name + "." + random + ".part")).string();
 }
 
-// A character device or FIFO: opened as it is and written to, never truncated or replaced.
-void write_through(const std::string& path, const std::string& content) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) throw InputError(path, cannot_write(errno));
-    int err = write_all(fd, content);
-    if (::close(fd) != 0 && err == 0) err = errno;
-    if (err != 0) throw InputError(path, cannot_write(err));
-}
-
-// A regular file, existing or not: unique temporary file, fsync, rename over the target.
-void replace_file(const std::string& shown, const std::string& target, const struct stat* old,
-                  const std::string& content) {
-    fs::path t(target);
-    std::error_code ec;
-    if (t.has_parent_path() && !fs::is_directory(t.parent_path(), ec))
-        throw InputError(shown, "output folder does not exist");
-    std::string tmp;
-    int fd = -1;
-    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-        tmp = temporary_name(t);
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd < 0 && errno != EEXIST) throw InputError(shown, cannot_write(errno));
-    }
-    if (fd < 0) throw InputError(shown, cannot_write(EEXIST));
-    int err = write_all(fd, content);
-    if (err == 0 && old && ::fchmod(fd, old->st_mode & 07777) != 0) err = errno;
-    if (err == 0 && ::fsync(fd) != 0) err = errno;
-    if (::close(fd) != 0 && err == 0) err = errno;
-    if (err == 0 && ::rename(tmp.c_str(), target.c_str()) != 0) err = errno;
-    if (err != 0) {
-        ::unlink(tmp.c_str());
-        throw InputError(shown, cannot_write(err));
-    }
-}
-
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+OutputFile::OutputFile(const std::string& path) : path_(path) {
     struct stat st;
-    if (::stat(path.c_str(), &st) == 0) {
-        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) return write_through(path, content);
-        if (S_ISDIR(st.st_mode)) throw InputError(path, "is a folder, not a file");
-        if (!S_ISREG(st.st_mode))
-            throw InputError(path, "is a block device or a socket; refusing to write to it");
-        return replace_file(path, follow_links(path), &st, content);
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (!exists && errno != ENOENT) throw InputError(path, cannot_write(errno));
+    if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+        // A character device or FIFO: opened as it is and written to, never truncated or
+        // replaced (opening a FIFO waits for its reader, as a shell redirection does).
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd_ < 0) throw InputError(path, cannot_write(errno));
+        return;
     }
-    if (errno != ENOENT) throw InputError(path, cannot_write(errno));
-    replace_file(path, follow_links(path), nullptr, content);
+    if (exists && S_ISDIR(st.st_mode)) throw InputError(path, "is a folder, not a file");
+    if (exists && !S_ISREG(st.st_mode))
+        throw InputError(path, "is a block device or a socket; refusing to write to it");
+    // A regular file, existing or not: a unique temporary file beside the file itself (the
+    // file a link points at), renamed over it by commit().
+    target_ = follow_links(path);
+    fs::path t(target_);
+    std::error_code ec;
+    if (t.has_parent_path() && !fs::is_directory(t.parent_path(), ec))
+        throw InputError(path, "output folder does not exist");
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+        temporary_ = temporary_name(t);
+        fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd_ < 0 && errno != EEXIST) throw InputError(path, cannot_write(errno));
+    }
+    if (fd_ < 0) throw InputError(path, cannot_write(EEXIST));
+    if (exists && ::fchmod(fd_, st.st_mode & 07777) != 0) fail(errno);  // keeps its permissions
+}
+
+OutputFile::~OutputFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty() && !committed_) ::unlink(temporary_.c_str());
+}
+
+void OutputFile::fail(int err) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+    temporary_.clear();
+    throw InputError(path_, cannot_write(err));
+}
+
+void OutputFile::write(std::string_view content) {
+    if (fd_ < 0) throw InputError(path_, "cannot write: already closed");
+    if (int err = write_all(fd_, content)) fail(err);
+}
+
+void OutputFile::commit() {
+    if (fd_ < 0) throw InputError(path_, "cannot write: already closed");
+    if (!temporary_.empty() && ::fsync(fd_) != 0) fail(errno);
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(errno);
+    if (temporary_.empty()) return;  // written through
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(errno);
+    committed_ = true;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    OutputFile file(path);
+    file.write(content);
+    file.commit();
 }
 
 void write_to_stdout(std::string_view content) {

@@ -11,7 +11,8 @@ namespace scanfix {
 
 cv::Rect PunchHole::box() const {
     int r = int(std::ceil(radius));
-    return {int(centre.x) - r, int(centre.y) - r, 2 * r + 1, 2 * r + 1};
+    cv::Rect circle(int(centre.x) - r, int(centre.y) - r, 2 * r + 1, 2 * r + 1);
+    return page.empty() ? circle : circle & cv::Rect({}, page);
 }
 
 std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const PunchHoleParams& p) {
@@ -46,6 +47,7 @@ std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const Punc
         if (to_edge > margin) continue;
         h.centre = (h.centre + cv::Point2f(0.5f, 0.5f)) * float(f);
         h.radius *= float(f);
+        h.page = dark.size();
         holes.push_back(h);
     }
     return holes;

@@ -76,6 +76,7 @@ int run_eval(const EvalOptions& o) {
     settings.keep_comparisons = !o.html.empty();
 
     check_not_an_input(o.html, {o.reference, o.hypothesis});
+    check_writable(o.html);
     eval::Pairing pairing = eval::pair_files(o.reference, o.hypothesis);
     eval::EvalReport report = eval::evaluate_files(pairing, settings);
     // One pair that cannot be read is bad input, not a partial batch.

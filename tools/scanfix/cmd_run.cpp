@@ -55,7 +55,8 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     protected_paths.insert(protected_paths.end(), opt.manifests.begin(), opt.manifests.end());
     protected_paths.push_back(opt.profile.profile);
     check_not_an_input(opt.report, protected_paths);
-    if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
+    check_writable(opt.report);
+    check_debug_dir(opt.debug_dir, files);
     Context ctx = make_context(profile, opt.debug_dir, opt.profile.verbose);
     OcrParams ocr = read_params<OcrParams>(profile, "ocr");
     TesseractRecognizer recognizer(ocr);
@@ -131,7 +132,6 @@ int run(const RunOptions& opt) {
     req.out = out;
     req.profile = &profile;
     req.verbose = opt.profile.verbose;
-    if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
     return run_batch(req);
 }
 

@@ -23,6 +23,27 @@ namespace scanfix {
 // "No space left on device" when that is the reason).
 void write_file_atomically(const std::string& path, const std::string& content);
 
+// The same for output produced in pieces (a report streamed while a long transcription is
+// cleaned): write() as often as needed, then commit(). Until commit() the target is untouched;
+// an OutputFile destroyed without commit() leaves no trace (its temporary file is removed).
+class OutputFile {
+  public:
+    explicit OutputFile(const std::string& path);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    void write(std::string_view content);
+    void commit();
+
+  private:
+    [[noreturn]] void fail(int err);
+    std::string path_;       // as given, for messages
+    std::string target_;     // the regular file replaced (links followed)
+    std::string temporary_;  // empty when writing through to a device or FIFO
+    int fd_ = -1;
+    bool committed_ = false;
+};
+
 // Writes `content` to standard output and flushes it; throws Error("cannot write to standard
 // output: ...") when that fails (a full disk, /dev/full, a closed pipe reported as EPIPE).
 void write_to_stdout(std::string_view content);
