@@ -118,8 +118,7 @@ std::vector<std::string> read_manifest(const std::string& path) {
             finish_line();
             continue;
         }
-        if (c == '\0')
-            fail("contains a NUL byte: a manifest is plain text, one path per line");
+        if (c == '\0') fail("contains a NUL byte: a manifest is plain text, one path per line");
         if (line.size() >= kMaxManifestLine)
             fail("is longer than " + std::to_string(kMaxManifestLine) +
                  " bytes: not a path (is this a manifest?)");

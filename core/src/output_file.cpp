@@ -64,8 +64,8 @@ std::string follow_links(const std::string& path) {
 // stays within the file system's 255 bytes even for the longest target names.
 std::string temporary_name(const fs::path& target) {
     static std::atomic<unsigned> calls{0};
-    thread_local std::mt19937_64 rng(std::random_device{}() ^
-                                     (std::uint64_t(::getpid()) << 20) ^ calls.fetch_add(1));
+    thread_local std::mt19937_64 rng(std::random_device{}() ^ (std::uint64_t(::getpid()) << 20) ^
+                                     calls.fetch_add(1));
     static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     std::string random(6, 'x');
     for (char& c : random) c = letters[rng() % (sizeof letters - 1)];
@@ -143,7 +143,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 void write_to_stdout(std::string_view content) {
     std::fflush(stdout);  // whatever stdio holds goes first
     int err = write_all(STDOUT_FILENO, content);
-    if (err != 0) throw Error(std::string("cannot write to standard output: ") + std::strerror(err));
+    if (err != 0)
+        throw Error(std::string("cannot write to standard output: ") + std::strerror(err));
 }
 
 }  // namespace scanfix

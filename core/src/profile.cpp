@@ -116,7 +116,8 @@ Profile Profile::load_impl(const std::string& path, const std::string& profiles_
     std::string text(kMaxProfileBytes + 1, '\0');
     in.read(text.data(), std::streamsize(text.size()));
     text.resize(size_t(in.gcount()));
-    if (text.size() > kMaxProfileBytes) throw ConfigError(path, 0, "larger than 1 MB: not a profile");
+    if (text.size() > kMaxProfileBytes)
+        throw ConfigError(path, 0, "larger than 1 MB: not a profile");
     return parse_impl(text, path, profiles_dir, depth);
 }
 

@@ -1,8 +1,8 @@
 // UTF-8 validation, decoding of transcriptions and ICU normalisation and case mapping.
 #include "scanfix/core/text.hpp"
 
-#include <unicode/locid.h>
 #include <unicode/bytestream.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -44,8 +44,8 @@ std::string printable_file_name(std::string_view name) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
         // Not UTF-8, or a character XML 1.0 cannot hold (controls) or that hides (C1, DEL).
-        const bool escape = c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE ||
-                            c == 0xFFFF;
+        const bool escape =
+            c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
         for (int32_t k = start; k < i; ++k) {
             if (escape) {
                 out += '%';
@@ -186,8 +186,8 @@ std::string read_text_file(const std::string& path, const std::string& encoding,
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError(path, "is a directory, not a file");
-    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > limit &&
-        !ec)
+    if (std::filesystem::is_regular_file(path, ec) &&
+        std::filesystem::file_size(path, ec) > limit && !ec)
         throw InputError(path, too_large(limit));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open file");

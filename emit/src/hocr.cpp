@@ -51,8 +51,7 @@ std::string to_hocr(const Document& doc) {
         div.append_attribute("class") = "ocr_page";
         div.append_attribute("id") = fmt::format("page_{}", p + 1).c_str();
         div.append_attribute("title") =
-            fmt::format("image \"{}\"; {}; ppageno {}",
-                        source_name(page),
+            fmt::format("image \"{}\"; {}; ppageno {}", source_name(page),
                         bbox({0, 0, size.width, size.height}), p)
                 .c_str();
         for (const auto& block : kept_blocks(page)) {

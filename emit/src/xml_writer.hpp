@@ -23,8 +23,8 @@ inline std::string serialize(const pugi::xml_document& xml) {
 // The name of a page's source file as XML can hold it (see printable_file_name); with
 // `whole_path` the folders too.
 inline std::string source_name(const Page& page, bool whole_path = false) {
-    return printable_file_name(
-        whole_path ? page.source : std::filesystem::path(page.source).filename().string());
+    return printable_file_name(whole_path ? page.source
+                                          : std::filesystem::path(page.source).filename().string());
 }
 
 // Kept lines of a page, grouped by consecutive Line::block values.

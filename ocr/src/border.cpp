@@ -99,8 +99,7 @@ std::vector<cv::Rect> border_boxes(const cv::Mat& full_border) {
     const int f = std::max(1, std::max(full_border.cols, full_border.rows) / 800);
     cv::Mat border;
     if (f > 1)
-        cv::resize(full_border, border, divided(full_border.size(), f), 0, 0,
-                   cv::INTER_NEAREST);
+        cv::resize(full_border, border, divided(full_border.size(), f), 0, 0, cv::INTER_NEAREST);
     else
         border = full_border;
     const cv::Rect image(0, 0, border.cols, border.rows);

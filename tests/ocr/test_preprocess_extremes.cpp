@@ -31,8 +31,7 @@ std::vector<cv::Mat> pages() {
             s.dpi = dpi;
             s.seed = std::uint64_t(seed);
             s.noise = samples::NoiseSettings::preset(level);
-            for (auto& page : samples::generate_document(kParagraphs, s))
-                out.push_back(page.image);
+            for (auto& page : samples::generate_document(kParagraphs, s)) out.push_back(page.image);
         }
     } catch (const InputError& e) {
         WARN("skipped: " << e.what());  // fonts of the generator not installed

@@ -51,8 +51,9 @@ double parse_gate(const std::string& text, bool given) {
     }
     if (number.empty() || used != number.size() || !std::isfinite(v) || v < 0 ||
         (!percent && v > 1) || (percent && v > 100))
-        throw UsageError("--max-cer", "wants a fraction 0..1 or a percentage, e.g. 0.05 or 5%; got '" +
-                                          text + "'");
+        throw UsageError(
+            "--max-cer",
+            "wants a fraction 0..1 or a percentage, e.g. 0.05 or 5%; got '" + text + "'");
     return percent ? v / 100 : v;
 }
 
@@ -129,9 +130,10 @@ void add_eval_command(CLI::App& app) {
     cmd->add_flag("--json", o->json, "print one JSON object instead of the text report");
     cmd->add_option("--html", o->html, "also write a self-contained HTML report to FILE")
         ->type_name("FILE");
-    CLI::Option* gate = cmd->add_option("--max-cer", o->max_cer,
-                                        "exit with code 1 when the total CER exceeds X (0.05 or 5%)")
-                            ->type_name("X");
+    CLI::Option* gate =
+        cmd->add_option("--max-cer", o->max_cer,
+                        "exit with code 1 when the total CER exceeds X (0.05 or 5%)")
+            ->type_name("X");
     cmd->add_option("--normalize", o->normalize,
                     "comma-separated normalisations: whitespace, hyphens, case, punctuation, yo, "
                     "prereform, lookalikes, all, none; -name turns one off (default: whitespace)")

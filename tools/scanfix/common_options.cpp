@@ -107,7 +107,8 @@ void check_writable(const std::string& output) {
     const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec)) throw InputError(output, "output folder does not exist");
     if (::access(folder.c_str(), W_OK) != 0)
-        throw InputError(output, std::string("cannot write into its folder: ") + std::strerror(errno));
+        throw InputError(output,
+                         std::string("cannot write into its folder: ") + std::strerror(errno));
 }
 
 void check_debug_dir(const std::string& dir, const std::vector<std::string>& inputs) {
@@ -118,7 +119,8 @@ void check_debug_dir(const std::string& dir, const std::vector<std::string>& inp
     fs::create_directories(dir, ec);
     if (ec) throw InputError(dir, "cannot create debug folder: " + ec.message());
     if (::access(dir.c_str(), W_OK) != 0)
-        throw InputError(dir, std::string("cannot write into debug folder: ") + std::strerror(errno));
+        throw InputError(dir,
+                         std::string("cannot write into debug folder: ") + std::strerror(errno));
     for (const std::string& in : inputs) {
         fs::path folder = fs::path(in).has_parent_path() ? fs::path(in).parent_path() : ".";
         if (fs::equivalent(folder, dir, ec))
@@ -137,7 +139,8 @@ void check_output_dir(const std::string& dir, const std::vector<std::string>& in
     fs::create_directories(dir, ec);
     if (ec) throw InputError(dir, "cannot create output folder: " + ec.message());
     if (::access(dir.c_str(), W_OK) != 0)
-        throw InputError(dir, std::string("cannot write into output folder: ") + std::strerror(errno));
+        throw InputError(dir,
+                         std::string("cannot write into output folder: ") + std::strerror(errno));
 }
 
 }  // namespace scanfix::cli

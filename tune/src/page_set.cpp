@@ -104,7 +104,8 @@ void check_not_a_tune_input(const std::string& output, const std::string& images
             if (same(p.image) || same(p.reference))
                 throw InputError(output, "is one of the inputs; refusing to overwrite it");
         for (const std::string& image : set.without_reference)
-            if (same(image)) throw InputError(output, "is one of the inputs; refusing to overwrite it");
+            if (same(image))
+                throw InputError(output, "is one of the inputs; refusing to overwrite it");
     }
     // A file that does not exist yet is still an input of the next run when tune would read it.
     const fs::path folder = out.has_parent_path() ? out.parent_path() : fs::path(".");
