@@ -111,16 +111,23 @@ void check_writable(const std::string& output) {
                          std::string("cannot write into its folder: ") + std::strerror(errno));
 }
 
+namespace {
+// Creates `dir` when missing and refuses it when it cannot be written to; `what` names it.
+void make_writable_folder(const std::string& dir, const std::string& what) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw InputError(dir, "cannot create " + what + ": " + ec.message());
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw InputError(dir, "cannot write into " + what + ": " + std::strerror(errno));
+}
+}  // namespace
+
 void check_debug_dir(const std::string& dir, const std::vector<std::string>& inputs) {
     if (dir.empty()) return;
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
         throw InputError(dir, "--debug-dir is not a folder");
-    fs::create_directories(dir, ec);
-    if (ec) throw InputError(dir, "cannot create debug folder: " + ec.message());
-    if (::access(dir.c_str(), W_OK) != 0)
-        throw InputError(dir,
-                         std::string("cannot write into debug folder: ") + std::strerror(errno));
+    make_writable_folder(dir, "debug folder");
     for (const std::string& in : inputs) {
         fs::path folder = fs::path(in).has_parent_path() ? fs::path(in).parent_path() : ".";
         if (fs::equivalent(folder, dir, ec))
@@ -136,11 +143,7 @@ void check_output_dir(const std::string& dir, const std::vector<std::string>& in
     for (const std::string& in : inputs)
         if (fs::exists(in, ec) && fs::equivalent(in, dir, ec))
             throw InputError(dir, "output folder is one of the inputs");
-    fs::create_directories(dir, ec);
-    if (ec) throw InputError(dir, "cannot create output folder: " + ec.message());
-    if (::access(dir.c_str(), W_OK) != 0)
-        throw InputError(dir,
-                         std::string("cannot write into output folder: ") + std::strerror(errno));
+    make_writable_folder(dir, "output folder");
 }
 
 }  // namespace scanfix::cli
