@@ -12,7 +12,8 @@ packages=(
   fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces libxml2-utils w3c-sgml-lib parallel
+  packages+=(catch2 tesseract-ocr-deu tesseract-ocr-dan tesseract-ocr-ces tesseract-ocr-slk
+    libxml2-utils w3c-sgml-lib parallel fonts-liberation2 fonts-cmu
     chromium)
 fi
 

@@ -17,14 +17,19 @@ BatchPlan plan_batch(const InputList& inputs, const OutputLayout& layout, const 
             plan.failures.push_back({file, -1, e.reason(), kExitInput});
             continue;
         }
+        // The pages of a file are cleaned as one document, so a file is redone whole unless
+        // every one of its pages was finished.
+        std::vector<PageTask> tasks;
+        bool finished = opt.resume;
         for (int p = 0; p < pages; ++p) {
-            PageTask task{file, p, pages, page_stem(layout.file_stem(i), p, pages)};
-            if (opt.resume && outputs_complete(output_paths(task.stem, opt.targets))) {
-                ++plan.finished_before;
-                continue;
-            }
-            plan.todo.push_back(std::move(task));
+            tasks.push_back({file, p, pages, page_stem(layout.file_stem(i), p, pages)});
+            finished = finished && outputs_complete(output_paths(tasks.back().stem, opt.targets));
         }
+        if (finished) {
+            plan.finished_before += tasks.size();
+            continue;
+        }
+        for (PageTask& task : tasks) plan.todo.push_back(std::move(task));
     }
     return plan;
 }

@@ -1,4 +1,4 @@
-// Glue between the noise filters' free functions and the stage registry: a page-by-page stage
+// Glue between the noise filters' free functions and the stage registry: the parameter prefix
 // and the stage descriptions each filter file provides (collected in filters.cpp).
 #pragma once
 
@@ -10,21 +10,6 @@
 #include "scanfix/cleanup/stage.hpp"
 
 namespace scanfix::filters {
-
-// A cleanup stage that runs one page function over every page of the document.
-class PageStage : public CleanupStage {
-  public:
-    PageStage(std::string name, std::function<void(Page&)> fn)
-        : name_(std::move(name)), fn_(std::move(fn)) {}
-    std::string name() const override { return name_; }
-    void run(Document& doc, const Context&) const override {
-        for (Page& page : doc) fn_(page);
-    }
-
-  private:
-    std::string name_;
-    std::function<void(Page&)> fn_;
-};
 
 // "cleanup.<stage>", where a stage's parameters live in a profile.
 inline std::string stage_prefix(const std::string& stage) {

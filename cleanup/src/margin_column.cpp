@@ -108,7 +108,7 @@ CleanupStageInfo margin_column_stage() {
                 auto params =
                     read_params<MarginColumnParams>(profile, stage_prefix("margin_column"));
                 auto lexicon = lexicon_for(profile, ctx);
-                return std::make_unique<PageStage>("margin_column", [params, lexicon](Page& page) {
+                return page_stage("margin_column", [params, lexicon](Page& page) {
                     remove_margin_columns(page, params, lexicon.get());
                 });
             },

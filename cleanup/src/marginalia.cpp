@@ -127,7 +127,7 @@ CleanupStageInfo marginalia_stage() {
             [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
                 auto params = read_params<MarginaliaParams>(profile, stage_prefix("marginalia"));
                 auto lexicon = lexicon_for(profile, ctx);
-                return std::make_unique<PageStage>("marginalia", [params, lexicon](Page& page) {
+                return page_stage("marginalia", [params, lexicon](Page& page) {
                     remove_marginalia(page, params, lexicon.get());
                 });
             },

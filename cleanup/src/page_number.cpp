@@ -45,7 +45,7 @@ CleanupStageInfo page_number_stage() {
                 const ProfileEntry* where = profile.find(prefix + ".pattern");
                 LinePatterns pattern;
                 pattern.add(params.pattern, where ? where->file : "", where ? where->line : 0);
-                return std::make_unique<PageStage>("page_number", [params, pattern](Page& page) {
+                return page_stage("page_number", [params, pattern](Page& page) {
                     remove_page_numbers(page, params, pattern);
                 });
             },

@@ -2,7 +2,10 @@
 // the description of every cleanup parameter (see pipeline.hpp).
 #include "scanfix/cleanup/pipeline.hpp"
 
+#include <fmt/core.h>
 #include <limits>
+
+#include <chrono>
 #include <set>
 
 #include "filter_stages.hpp"
@@ -148,11 +151,8 @@ void check_cleanup_keys(const Profile& profile) {
 
 }  // namespace
 
-CleanupPipeline::CleanupPipeline(const Context& ctx) : ctx_(ctx) {
-    if (!ctx.profile) throw ConfigError("", 0, "cleanup needs a profile");
-    const Profile& profile = *ctx.profile;
+Cleanup::Cleanup(const Profile& profile, const Context& ctx) {
     check_cleanup_keys(profile);
-    profile.mark_known("cleanup.stages");
     const ProfileEntry* list = profile.find("cleanup.stages");
     if (list) {
         for (const std::string& name : list->values) {
@@ -169,15 +169,25 @@ CleanupPipeline::CleanupPipeline(const Context& ctx) : ctx_(ctx) {
     }
 }
 
-CleanupPipeline::~CleanupPipeline() = default;
+Cleanup::~Cleanup() = default;
+Cleanup::Cleanup(Cleanup&&) noexcept = default;
 
-void CleanupPipeline::run(Document& doc) const {
-    for (const auto& stage : stages_) stage->run(doc, ctx_);
+void Cleanup::run(Document& doc, const Context& ctx) const {
+    for (const auto& stage : stages_) {
+        const auto t0 = std::chrono::steady_clock::now();
+        stage->run(doc, ctx);
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+        ctx.info(fmt::format("{}: cleanup {} {:.0f} ms", doc.empty() ? "" : doc.front().label(),
+                             stage->name(), ms));
+    }
     for (Page& page : doc) rejoin_across_removed_lines(page);
 }
 
 void run_cleanup(Document& doc, const Context& ctx) {
-    CleanupPipeline(ctx).run(doc);
+    if (!ctx.profile) throw ConfigError("", 0, "cleanup needs a profile");
+    Cleanup(*ctx.profile, ctx).run(doc, ctx);
 }
 
 std::vector<ParamSpec> cleanup_param_specs() {

@@ -36,9 +36,8 @@ CleanupStageInfo registration_number_stage() {
         [](const Profile& profile, const Context&) -> std::unique_ptr<CleanupStage> {
             auto params =
                 read_params<RegistrationNumberParams>(profile, stage_prefix("registration_number"));
-            return std::make_unique<PageStage>("registration_number", [params](Page& page) {
-                remove_registration_numbers(page, params);
-            });
+            return page_stage("registration_number",
+                              [params](Page& page) { remove_registration_numbers(page, params); });
         },
         [] {
             return describe_params<RegistrationNumberParams>(stage_prefix("registration_number"));

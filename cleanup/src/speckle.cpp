@@ -80,7 +80,7 @@ CleanupStageInfo speckle_stage() {
             [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
                 auto params = read_params<SpeckleParams>(profile, stage_prefix("speckle"));
                 auto lexicon = lexicon_for(profile, ctx);
-                return std::make_unique<PageStage>("speckle", [params, lexicon](Page& page) {
+                return page_stage("speckle", [params, lexicon](Page& page) {
                     remove_speckle(page, params, lexicon.get());
                 });
             },

@@ -56,7 +56,6 @@ namespace {
 // Stamp patterns are lists; each is compiled where it is read so a bad one names its file/line.
 void add_pattern_list(const Profile& profile, const std::string& key, StampParams& params,
                       LinePatterns& patterns) {
-    profile.mark_known(key);
     const ProfileEntry* e = profile.find(key);
     if (!e) return;
     for (const std::string& pattern : e->values) {
@@ -75,10 +74,9 @@ CleanupStageInfo stamp_stage() {
                 add_pattern_list(profile, prefix + ".patterns", params, patterns);
                 add_pattern_list(profile, prefix + ".extra_patterns", params, patterns);
                 auto lexicon = lexicon_for(profile, ctx);
-                return std::make_unique<PageStage>(
-                    "stamp", [params, patterns, lexicon](Page& page) {
-                        remove_stamps(page, params, patterns, lexicon.get());
-                    });
+                return page_stage("stamp", [params, patterns, lexicon](Page& page) {
+                    remove_stamps(page, params, patterns, lexicon.get());
+                });
             },
             [] {
                 const std::string prefix = stage_prefix("stamp");

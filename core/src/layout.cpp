@@ -119,4 +119,53 @@ std::string render_text(const Document& doc, Layout layout, bool keep_noise) {
     return out + renderer.finish();
 }
 
+namespace {
+
+// The last kept line of a page, or -1.
+int last_kept_line(const Page& page) {
+    for (int i = int(page.lines.size()) - 1; i >= 0; --i)
+        if (!page.lines[i].empty()) return i;
+    return -1;
+}
+
+// The first kept word of a page's first kept line, as {line, word}, or {-1, -1}.
+std::pair<int, int> first_kept_word(const Page& page) {
+    for (int i = 0; i < int(page.lines.size()); ++i) {
+        const Line& line = page.lines[i];
+        if (line.empty()) continue;
+        for (int w = 0; w < int(line.words.size()); ++w)
+            if (!line.words[w].removed && !line.words[w].text.empty()) return {i, w};
+    }
+    return {-1, -1};
+}
+
+// The page's last kept line ends in a hyphen the cleanup joined to the next page.
+bool continues_on_next_page(const Page& page) {
+    const int last = last_kept_line(page);
+    return last >= 0 && page.lines[last].join != LineJoin::Space &&
+           ends_with_hyphen(page.lines[last].text());
+}
+
+}  // namespace
+
+std::string render_page_text(const Document& doc, size_t page, Layout layout, bool keep_noise) {
+    Page alone = doc.at(page);
+    if (layout == Layout::Reading) {
+        if (page > 0 && continues_on_next_page(doc[page - 1])) {
+            auto [li, wi] = first_kept_word(alone);
+            if (li >= 0) alone.lines[li].words[wi].text.clear();
+        }
+        if (page + 1 < doc.size() && continues_on_next_page(alone)) {
+            auto [li, wi] = first_kept_word(doc[page + 1]);
+            if (li >= 0) {
+                Line rest;
+                rest.paragraph = alone.lines[last_kept_line(alone)].paragraph;
+                rest.words.push_back(doc[page + 1].lines[li].words[wi]);
+                alone.lines.push_back(std::move(rest));
+            }
+        }
+    }
+    return render_text({alone}, layout, keep_noise);
+}
+
 }  // namespace scanfix

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <sstream>
 
 namespace scanfix {
@@ -21,7 +22,6 @@ std::string format_param_value(bool v) {
 
 const ProfileEntry* ParamReader::scalar(const char* name) const {
     std::string key = prefix_ + "." + name;
-    profile_.mark_known(key);
     const ProfileEntry* e = profile_.find(key);
     if (e && (e->is_list || e->values.size() != 1))
         throw ConfigError(e->file, e->line, "'" + key + "' takes a single value, not a list");
@@ -122,7 +122,6 @@ void validate_profile(const Profile& profile, const std::vector<ParamSpec>& spec
                 break;
             }
             case ParamType::List: {
-                profile.mark_known(spec.name);
                 const ProfileEntry* e = profile.find(spec.name);
                 if (!e || spec.choices.empty()) break;
                 for (const std::string& item : e->values)
@@ -133,8 +132,9 @@ void validate_profile(const Profile& profile, const std::vector<ParamSpec>& spec
             }
         }
     }
-    for (const std::string& key : list_keys) profile.mark_known(key);
-    profile.check_no_unknown_keys();
+    std::set<std::string> known(list_keys.begin(), list_keys.end());
+    for (const ParamSpec& spec : specs) known.insert(spec.name);
+    profile.check_no_unknown_keys(known);
 }
 
 }  // namespace scanfix

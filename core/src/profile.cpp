@@ -240,9 +240,9 @@ void Profile::set_override(const std::string& kv, const std::string& origin) {
     set_list(key, items, origin);
 }
 
-void Profile::check_no_unknown_keys() const {
+void Profile::check_no_unknown_keys(const std::set<std::string>& known) const {
     for (const auto& kv : entries_) {
-        if (known_.count(kv.first)) continue;
+        if (known.count(kv.first)) continue;
         throw ConfigError(kv.second.file, kv.second.line,
                           "unknown key '" + kv.first + "' (see scanfix run --print-params)");
     }

@@ -57,11 +57,11 @@ std::string to_alto(const Document& doc) {
         for (const auto& block : kept_blocks(page)) {
             auto tb = space.append_child("TextBlock");
             tb.append_attribute("ID") = fmt::format("block_{}", ++block_id).c_str();
-            set_box(tb, block_box(block, line_box));
+            set_box(tb, source_box(page, block_box(block, line_box)));
             for (const Line* line : block) {
                 auto tl = tb.append_child("TextLine");
                 tl.append_attribute("ID") = fmt::format("line_{}", ++line_id).c_str();
-                set_box(tl, line_box(*line));
+                set_box(tl, source_box(page, line_box(*line)));
                 bool first = true;
                 for (const Word& w : line->words) {
                     if (w.removed) continue;
@@ -69,7 +69,7 @@ std::string to_alto(const Document& doc) {
                     first = false;
                     auto s = tl.append_child("String");
                     s.append_attribute("ID") = fmt::format("string_{}", ++word_id).c_str();
-                    set_box(s, w.box);
+                    set_box(s, source_box(page, w.box));
                     s.append_attribute("WC") =
                         fmt::format("{:.2f}", confidence_fraction(w)).c_str();
                     s.append_attribute("CONTENT") = w.text.c_str();

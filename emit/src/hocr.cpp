@@ -58,19 +58,20 @@ std::string to_hocr(const Document& doc) {
             auto area = div.append_child("div");
             area.append_attribute("class") = "ocr_carea";
             area.append_attribute("id") = fmt::format("block_{}", ++block_id).c_str();
-            area.append_attribute("title") = bbox(block_box(block, line_box)).c_str();
+            area.append_attribute("title") =
+                bbox(source_box(page, block_box(block, line_box))).c_str();
             for (const Line* line : block) {
                 auto span = area.append_child("span");
                 span.append_attribute("class") = "ocr_line";
                 span.append_attribute("id") = fmt::format("line_{}", ++line_id).c_str();
-                span.append_attribute("title") = bbox(line_box(*line)).c_str();
+                span.append_attribute("title") = bbox(source_box(page, line_box(*line))).c_str();
                 for (const Word& w : line->words) {
                     if (w.removed) continue;
                     auto word = span.append_child("span");
                     word.append_attribute("class") = "ocrx_word";
                     word.append_attribute("id") = fmt::format("word_{}", ++word_id).c_str();
                     word.append_attribute("title") =
-                        fmt::format("{}; x_wconf {}", bbox(w.box),
+                        fmt::format("{}; x_wconf {}", bbox(source_box(page, w.box)),
                                     int(confidence_fraction(w) * 100 + 0.5))
                             .c_str();
                     word.text() = w.text.c_str();

@@ -12,13 +12,15 @@ namespace {
 
 using nlohmann::json;
 
-json box_json(const cv::Rect& r) {
+// [x, y, width, height] of a working-image box on the source image.
+json box_json(const Page& page, const cv::Rect& working) {
+    const cv::Rect r = emit_detail::source_box(page, working);
     if (r.area() <= 0) return nullptr;
     return json::array({r.x, r.y, r.width, r.height});
 }
 
 // Page, line and word count from 1; line and word are null where they do not apply.
-json log_entry_json(const LogEntry& e, size_t page) {
+json log_entry_json(const Page& pg, const LogEntry& e, size_t page) {
     json j = {{"page", page + 1},
               {"line", e.line >= 0 ? json(e.line + 1) : json()},
               {"word", e.word >= 0 ? json(e.word + 1) : json()},
@@ -27,7 +29,7 @@ json log_entry_json(const LogEntry& e, size_t page) {
               {"reason", e.reason},
               {"before", e.before},
               {"after", e.after}};
-    if (e.box.area() > 0) j["box"] = box_json(e.box);
+    if (e.box.area() > 0) j["box"] = box_json(pg, e.box);
     return j;
 }
 
@@ -41,17 +43,17 @@ std::string to_json(const Document& doc) {
         json regions = json::array();
         for (const Region& r : page.regions)
             regions.push_back(
-                {{"kind", to_string(r.kind)}, {"box", box_json(r.box)}, {"note", r.note}});
+                {{"kind", to_string(r.kind)}, {"box", box_json(page, r.box)}, {"note", r.note}});
         json lines = json::array();
         for (const Line& line : page.lines) {
             json words = json::array();
             for (const Word& w : line.words) {
-                json jw = {{"text", w.text}, {"box", box_json(w.box)}};
+                json jw = {{"text", w.text}, {"box", box_json(page, w.box)}};
                 if (w.confidence >= 0) jw["confidence"] = w.confidence;
                 if (w.removed) jw["removed"] = true;
                 words.push_back(std::move(jw));
             }
-            json jl = {{"box", box_json(line.box)},
+            json jl = {{"box", box_json(page, line.box)},
                        {"block", line.block},
                        {"paragraph", line.paragraph},
                        {"words", std::move(words)}};
@@ -61,7 +63,7 @@ std::string to_json(const Document& doc) {
             lines.push_back(std::move(jl));
         }
         json log = json::array();
-        for (const LogEntry& e : page.log) log.push_back(log_entry_json(e, p));
+        for (const LogEntry& e : page.log) log.push_back(log_entry_json(page, e, p));
         json jp = {{"source", page.source},
                    {"index", page.index},
                    {"lines", std::move(lines)},
@@ -72,6 +74,9 @@ std::string to_json(const Document& doc) {
             jp["height"] = size.height;
             jp["dpi"] = page.dpi;
             jp["skew_degrees"] = page.skew_degrees;
+            json timings = json::object();
+            for (const StageTiming& t : page.timings) timings[t.stage] = t.seconds;
+            jp["seconds"] = std::move(timings);
         }
         pages.push_back(std::move(jp));
     }
@@ -85,11 +90,11 @@ std::string CleanupReportWriter::add(const Document& doc, bool continues_last_pa
     for (size_t p = 0; p < doc.size(); ++p) {
         const bool continued = p == 0 && continues_last_page && pages_ > 0;
         if (!continued) ++pages_;
-        const int offset = continued || (p == 0 && continues_last_page) ? first_line : 0;
+        const int offset = p == 0 && continues_last_page ? first_line : 0;
         for (const LogEntry& e : doc[p].log) {
             LogEntry placed = e;
             if (placed.line >= 0) placed.line += offset;
-            json j = log_entry_json(placed, pages_ - 1);
+            json j = log_entry_json(doc[p], placed, pages_ - 1);
             j["source"] = doc[p].source;
             ++counts_[e.action];
             // Each entry as nlohmann would indent it two levels deep in the whole report.

@@ -1,14 +1,21 @@
-// Small geometry helpers shared by the XML writers: page size and unions of word boxes.
+// Small geometry helpers shared by the writers: the page's size, unions of word boxes, and the
+// way from working-image boxes to the source image every emitted box and polygon is on.
 #pragma once
 
 #include "scanfix/core/page.hpp"
 
 namespace scanfix::emit_detail {
 
+// The size of the image the page came from (boxes are emitted on it).
 inline cv::Size page_size(const Page& page) {
-    if (!page.binary.empty()) return page.binary.size();
-    if (!page.gray.empty()) return page.gray.size();
-    return page.image.size();
+    if (page.source_size.area() > 0) return page.source_size;
+    if (!page.image.empty()) return page.image.size();
+    return page.working_size();
+}
+
+// A working-image box as emitted: the upright box that holds it on the source image.
+inline cv::Rect source_box(const Page& page, const cv::Rect& box) {
+    return page.source_box(box);
 }
 
 // The line's box, or the union of its kept words' boxes when the recogniser gave none.

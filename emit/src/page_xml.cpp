@@ -2,6 +2,8 @@
 // TextEquiv/Unicode at every level, so readers that only look at lines or regions get text too.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 
@@ -12,11 +14,17 @@
 namespace scanfix {
 namespace {
 
-void add_coords(pugi::xml_node node, const cv::Rect& r) {
-    node.append_child("Coords").append_attribute("points") =
-        fmt::format("{},{} {},{} {},{} {},{}", r.x, r.y, r.x + r.width, r.y, r.x + r.width,
-                    r.y + r.height, r.x, r.y + r.height)
-            .c_str();
+// The box's outline on the source image: a quadrilateral (a deskewed rectangle is not upright
+// there), corners rounded and kept within the image.
+void add_coords(pugi::xml_node node, const Page& page, const cv::Rect& r) {
+    const cv::Size size = emit_detail::page_size(page);
+    std::string points;
+    for (const cv::Point2d& c : page.source_corners(r)) {
+        const int x = std::clamp(int(std::lround(c.x)), 0, std::max(0, size.width - 1));
+        const int y = std::clamp(int(std::lround(c.y)), 0, std::max(0, size.height - 1));
+        points += fmt::format("{}{},{}", points.empty() ? "" : " ", x, y);
+    }
+    node.append_child("Coords").append_attribute("points") = points.c_str();
 }
 
 void add_text(pugi::xml_node node, const std::string& text) {
@@ -61,17 +69,17 @@ std::string to_page_xml(const Page& page) {
         for (const auto& block : kept_blocks(page)) {
             auto region = pg.append_child("TextRegion");
             region.append_attribute("id") = fmt::format("r{}", ++region_id).c_str();
-            add_coords(region, block_box(block, line_box));
+            add_coords(region, page, block_box(block, line_box));
             std::string region_text;
             for (const Line* line : block) {
                 auto tl = region.append_child("TextLine");
                 tl.append_attribute("id") = fmt::format("l{}", ++line_id).c_str();
-                add_coords(tl, line_box(*line));
+                add_coords(tl, page, line_box(*line));
                 for (const Word& w : line->words) {
                     if (w.removed) continue;
                     auto word = tl.append_child("Word");
                     word.append_attribute("id") = fmt::format("w{}", ++word_id).c_str();
-                    add_coords(word, w.box);
+                    add_coords(word, page, w.box);
                     auto eq = word.append_child("TextEquiv");
                     eq.append_attribute("conf") =
                         fmt::format("{:.2f}", confidence_fraction(w)).c_str();

@@ -16,15 +16,22 @@ std::vector<int> character_heights(const cv::Mat& binary) {
     cv::bitwise_not(binary, ink);
     int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     const int max_h = std::max(4, std::max(binary.cols, binary.rows) / 20);
-    std::vector<int> heights;
-    heights.reserve(n);
+    std::vector<cv::Rect> marks;
+    marks.reserve(n);
     for (int i = 1; i < n; ++i) {
         int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
         int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         if (h < 3 || h > max_h || w > 3 * h) continue;
-        heights.push_back(h);
+        marks.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
+                           h);
     }
-    return heights;
+    std::vector<int> all, in_rows;
+    all.reserve(marks.size());
+    for (const cv::Rect& m : marks) all.push_back(m.height);
+    const std::vector<bool> beside = in_rows_of_letters(marks, binary.size(), max_h);
+    for (size_t i = 0; i < marks.size(); ++i)
+        if (beside[i]) in_rows.push_back(marks[i].height);
+    return in_rows.size() >= 20 ? in_rows : all;
 }
 
 int median_height(std::vector<int> heights, int min_h, int max_h, int fallback) {

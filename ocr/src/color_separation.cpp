@@ -168,6 +168,61 @@ InkMasks classify(const cv::Mat& bgr, const cv::Rect& r, const Paper& paper, dou
     return classify_lab(lab, paper, r.tl(), to_search, p, hue);
 }
 
+// Clears from `colored` the pixels whose colour points the way of `hue` (within 25 degrees):
+// ink of the typing's own colour.
+void clear_hue(cv::Mat& colored, const cv::Mat& offset, cv::Point2f hue) {
+    const double len = std::hypot(hue.x, hue.y);
+    if (len <= 0) return;
+    for (int y = 0; y < colored.rows; ++y) {
+        uchar* c = colored.ptr<uchar>(y);
+        const cv::Vec2f* o = offset.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < colored.cols; ++x) {
+            if (!c[x]) continue;
+            const double along = (o[x][0] * hue.x + o[x][1] * hue.y) / len;
+            if (along >= 0.9 * std::hypot(o[x][0], o[x][1])) c[x] = 0;
+        }
+    }
+}
+
+// The ink of the typed lines on the search image: letter-sized marks standing in rows. Returns
+// the share of it that is coloured (-1 without lines) and the mean colour of that part.
+double typing_colour(const InkMasks& m, int dpi, cv::Point2f& hue) {
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(m.ink, labels, stats, centroids, 8, CV_32S);
+    const int min_h = std::max(3, int(mm_to_px(0.8, dpi))), max_h = int(mm_to_px(6.0, dpi)) + 1;
+    std::vector<cv::Rect> marks;
+    std::vector<int> label_of;
+    for (int i = 1; i < n; ++i) {
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        if (h < min_h || h > max_h || w > 3 * h) continue;
+        marks.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
+                           h);
+        label_of.push_back(i);
+    }
+    const std::vector<bool> rows = in_rows_of_letters(marks, m.ink.size(), max_h);
+    std::vector<uint8_t> typed(n, 0);
+    int typed_marks = 0;
+    for (size_t k = 0; k < marks.size(); ++k)
+        if (rows[k]) typed[label_of[k]] = 1, ++typed_marks;
+    if (typed_marks < 20) return -1;
+    double all = 0, colored = 0, a = 0, b = 0;
+    for (int y = 0; y < labels.rows; ++y) {
+        const int* l = labels.ptr<int>(y);
+        const uchar* c = m.colored.ptr<uchar>(y);
+        const cv::Vec2f* o = m.offset.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < labels.cols; ++x) {
+            if (!typed[l[x]]) continue;
+            ++all;
+            if (!c[x]) continue;
+            ++colored;
+            a += o[x][0];
+            b += o[x][1];
+        }
+    }
+    if (colored > 0) hue = {float(a / colored), float(b / colored)};
+    return all > 0 ? colored / all : -1;
+}
+
 cv::Rect scaled(const cv::Rect& r, double f) {
     return {int(r.x * f), int(r.y * f), int(std::ceil(r.width * f)), int(std::ceil(r.height * f))};
 }
@@ -194,9 +249,18 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     int ink_pixels = cv::countNonZero(coarse.ink);
     int colored_ink = cv::countNonZero(coarse.ink & coarse.colored);
     result.share_of_ink = ink_pixels ? double(colored_ink) / ink_pixels : 0;
-    result.typing_is_colored = result.share_of_ink > p.max_colored_share;
-    if (result.typing_is_colored) return result;
-    if (colored_ink == 0 && cv::countNonZero(coarse.colored) == 0) return result;
+    cv::Point2f typing_hue;
+    result.share_of_typing = typing_colour(coarse, int(std::lround(dpi * scale)), typing_hue);
+    result.typing_is_colored = result.share_of_typing >= 0
+                                   ? result.share_of_typing > p.max_colored_share
+                                   : result.share_of_ink > p.max_colored_share;
+    if (result.typing_is_colored) {
+        // Only marks of another colour than the typing's are looked for.
+        if (std::hypot(typing_hue.x, typing_hue.y) <= 0) return result;
+        result.typing_hue = typing_hue;
+        clear_hue(coarse.colored, coarse.offset, typing_hue);
+    }
+    if (cv::countNonZero(coarse.colored) == 0) return result;
 
     const cv::Rect whole(0, 0, bgr.cols, bgr.rows);
     result.mask = cv::Mat::zeros(bgr.size(), CV_8UC1);
@@ -207,7 +271,9 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     for (const auto& c : contours) {
         cv::Rect r = grown(scaled(cv::boundingRect(c), 1 / scale), mm) & whole;
         if (r.area() == 0) continue;
-        result.mask(r) |= classify(bgr, r, paper, scale, p).colored;
+        InkMasks fine = classify(bgr, r, paper, scale, p);
+        clear_hue(fine.colored, fine.offset, result.typing_hue);
+        result.mask(r) |= fine.colored;
     }
 
     // Stamps: marks that, closed over a millimetre, span stamp_mm. A stamp is often inked
@@ -235,7 +301,9 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         const int reach_px = std::max(int(std::max(seed_box.width, seed_box.height) / scale),
                                       int(3 * mm_to_px(p.stamp_mm, dpi)));
         const cv::Rect reach = grown(scaled(seed_box, 1 / scale), reach_px) & whole;
-        const cv::Mat same = classify(bgr, reach, paper, scale, p, hue).colored;
+        InkMasks same_masks = classify(bgr, reach, paper, scale, p, hue);
+        clear_hue(same_masks.colored, same_masks.offset, result.typing_hue);
+        const cv::Mat& same = same_masks.colored;
         result.mask(reach) |= same;
         // The Stamp region (words in it may be dropped as stamp text): the strong part and the
         // pieces of its colour, two millimetres long or more, that reach within a quarter of its
@@ -257,7 +325,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
 }
 
 void fade_colored_ink(cv::Mat& gray, const ColoredInk& ink) {
-    if (ink.mask.empty() || ink.typing_is_colored) return;
+    if (ink.mask.empty()) return;
     CV_Assert(gray.size() == ink.mask.size() && gray.type() == CV_8UC1);
     gray.setTo(255, ink.mask);
 }

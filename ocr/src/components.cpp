@@ -26,6 +26,41 @@ int median_of(std::vector<int> v) {
     return *mid;
 }
 
+std::vector<bool> in_rows_of_letters(const std::vector<cv::Rect>& marks, cv::Size page, int max_h) {
+    std::vector<bool> out(marks.size(), false);
+    // Marks by cells of a grid, so that each looks only at its neighbourhood.
+    const int cell = 32;
+    const int rows = page.height / cell + 1, cols = page.width / cell + 1;
+    std::vector<std::vector<int>> grid(size_t(rows) * cols);
+    for (int i = 0; i < int(marks.size()); ++i)
+        grid[size_t(std::clamp(marks[i].y / cell, 0, rows - 1)) * cols +
+             std::clamp(marks[i].x / cell, 0, cols - 1)]
+            .push_back(i);
+    for (int i = 0; i < int(marks.size()); ++i) {
+        const cv::Rect& a = marks[i];
+        const int reach = a.height + a.height / 2;  // letter and word spaces are narrower
+        bool beside = false;
+        for (int gy = std::max(0, (a.y - max_h) / cell);
+             gy <= std::min(rows - 1, (a.y + a.height) / cell) && !beside; ++gy)
+            for (int gx = std::max(0, (a.x - reach - max_h) / cell);
+                 gx <= std::min(cols - 1, (a.x + a.width + reach) / cell) && !beside; ++gx)
+                for (int j : grid[size_t(gy) * cols + gx]) {
+                    if (j == i) continue;
+                    const cv::Rect& b = marks[j];
+                    if (3 * b.height < 2 * a.height || 2 * b.height > 3 * a.height) continue;
+                    const int overlap =
+                        std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+                    const int gap = std::max(b.x - (a.x + a.width), a.x - (b.x + b.width));
+                    if (2 * overlap >= std::min(a.height, b.height) && gap <= reach) {
+                        beside = true;
+                        break;
+                    }
+                }
+        out[i] = beside;
+    }
+    return out;
+}
+
 InkComponents label_ink(const cv::Mat& binary) {
     CV_Assert(binary.type() == CV_8UC1);
     InkComponents c;

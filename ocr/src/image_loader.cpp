@@ -218,6 +218,7 @@ Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
     page.index = index;
     page.dpi = dpi;
     page.image = to_page_image(m);
+    page.source_size = page.image.size();
     check_page_size(path, index, m.cols, m.rows);
     return page;
 }

@@ -72,16 +72,22 @@ SheetQuad find_sheet(const cv::Mat& image, const PerspectiveParams& p) {
     return quad;
 }
 
-cv::Mat warp_sheet(const cv::Mat& image, const SheetQuad& q) {
+cv::Mat sheet_transform(const SheetQuad& q, cv::Size* size) {
     CV_Assert(q.found);
     const auto& c = q.corners;
     int w = int(std::max(distance(c[0], c[1]), distance(c[3], c[2])));
     int h = int(std::max(distance(c[0], c[3]), distance(c[1], c[2])));
     std::array<cv::Point2f, 4> to = {cv::Point2f(0, 0), cv::Point2f(w - 1.f, 0),
                                      cv::Point2f(w - 1.f, h - 1.f), cv::Point2f(0, h - 1.f)};
-    cv::Mat m = cv::getPerspectiveTransform(c.data(), to.data());
+    if (size) *size = {w, h};
+    return cv::getPerspectiveTransform(c.data(), to.data());
+}
+
+cv::Mat warp_sheet(const cv::Mat& image, const SheetQuad& q) {
+    cv::Size size;
+    cv::Mat m = sheet_transform(q, &size);
     cv::Mat out;
-    cv::warpPerspective(image, out, m, {w, h}, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
+    cv::warpPerspective(image, out, m, size, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
     return out;
 }
 

@@ -69,11 +69,6 @@ TesseractRecognizer::TesseractRecognizer(const OcrParams& params)
         throw OcrError("Tesseract could not start with language '" + params.lang + "'");
     setMsgSeverity(L_SEVERITY_NONE);                    // Leptonica's own stderr messages
     impl_->api.SetVariable("debug_file", "/dev/null");  // keep Tesseract's chatter off stderr
-    impl_->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(params.psm));
-    const char* method = params.thresholding == "sauvola"          ? "2"
-                         : params.thresholding == "leptonica_otsu" ? "1"
-                                                                   : "0";
-    impl_->api.SetVariable("thresholding_method", method);
 }
 
 TesseractRecognizer::~TesseractRecognizer() {
@@ -163,16 +158,37 @@ void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragr
 }  // namespace
 
 void TesseractRecognizer::recognize(Page& page) {
-    cv::Mat img = pick_input(page, impl_->params.input);
-    if (img.empty()) throw OcrError(page.label() + ": no image to recognise");
-    if (img.channels() == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
-    if (!img.isContinuous()) img = img.clone();
+    recognize_with(page, impl_->params);
+}
+
+void TesseractRecognizer::recognize_with(Page& page, const OcrParams& settings,
+                                         const std::vector<cv::Rect>& only) {
+    if (settings.lang != impl_->params.lang)
+        throw OcrError(page.label() + ": a second reading must use the engine's language");
+    const char* method = settings.thresholding == "sauvola"          ? "2"
+                         : settings.thresholding == "leptonica_otsu" ? "1"
+                                                                     : "0";
+    impl_->api.SetVariable("thresholding_method", method);
+    const cv::Mat& input = pick_input(page, settings.input);
+    if (input.empty()) throw OcrError(page.label() + ": no image to recognise");
+    // Tesseract wants RGB: the conversion goes into a buffer of its own, never into the page's.
+    cv::Mat img;
+    if (input.channels() == 3)
+        cv::cvtColor(input, img, cv::COLOR_BGR2RGB);
+    else
+        img = input.isContinuous() ? input : input.clone();
+    std::vector<Area> areas;
+    const cv::Rect whole(0, 0, img.cols, img.rows);
+    for (const cv::Rect& r : only)
+        if ((r & whole).area() > 0) areas.push_back({r & whole, settings.psm});
+    if (only.empty()) areas = reading_areas(page, settings, img.size());
+    page.lines.clear();
+    if (areas.empty()) return;
     tesseract::TessBaseAPI& api = impl_->api;
     api.SetImage(img.data, img.cols, img.rows, img.channels(), int(img.step));
     api.SetSourceResolution(page.dpi > 0 ? page.dpi : 300);
-    page.lines.clear();
     int block = -1, paragraph = -1;
-    for (const Area& area : reading_areas(page, impl_->params, img.size())) {
+    for (const Area& area : areas) {
         api.SetRectangle(area.box.x, area.box.y, area.box.width, area.box.height);
         api.SetPageSegMode(static_cast<tesseract::PageSegMode>(area.psm));
         if (api.Recognize(nullptr) != 0) {

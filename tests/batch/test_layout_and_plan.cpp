@@ -73,7 +73,7 @@ TEST_CASE("page stems number the pages of multi-page files only") {
           std::vector<std::string>{"/out/box/f-p0002.txt", "/rep/box/f-p0002.report.json"});
 }
 
-TEST_CASE("a resumed plan skips exactly the pages whose outputs all exist") {
+TEST_CASE("a resumed plan skips exactly the files whose pages' outputs all exist") {
     fs::path dir = test::temp_dir("plan-resume");
     image(dir / "in/a.png");
     image(dir / "in/b.png");
@@ -96,11 +96,18 @@ TEST_CASE("a resumed plan skips exactly the pages whose outputs all exist") {
         std::ofstream(dir / "out" / f) << "done";
     opt.resume = true;
     BatchPlan rest = plan_batch(in, layout, opt);
-    CHECK(rest.finished_before == 2);
+    CHECK(rest.finished_before == 1);
     std::vector<std::string> stems;
     for (const PageTask& t : rest.todo) stems.push_back(t.stem);
     // b has only one of its two outputs (the other is a temporary file of a killed run): redone.
-    CHECK(stems == std::vector<std::string>{"b", "c-p0001", "c-p0003"});
+    // c's pages are cleaned as one document: one page unfinished means all three are redone.
+    CHECK(stems == std::vector<std::string>{"b", "c-p0001", "c-p0002", "c-p0003"});
+    for (const char* f : {"c-p0001.txt", "c-p0001.alto.xml", "c-p0003.txt", "c-p0003.alto.xml"})
+        std::ofstream(dir / "out" / f) << "done";
+    BatchPlan last = plan_batch(in, layout, opt);
+    CHECK(last.finished_before == 4);
+    REQUIRE(last.todo.size() == 1);
+    CHECK(last.todo[0].stem == "b");
 
     opt.resume = false;
     opt.shard = Shard{1, 2};  // files b and c... every second file from the second on

@@ -48,3 +48,23 @@ TEST_CASE("removed words vanish unless noise is kept") {
     CHECK(render_text({p}, Layout::Reading) == "текст\n");
     CHECK(render_text({p}, Layout::Reading, true) == "текст ⟦~~⟧\n");
 }
+
+TEST_CASE("a page written alone keeps a word split across its end whole") {
+    Page a, b;
+    a.lines.push_back(make_line({"просьбой", "пере-"}, 0, LineJoin::SoftHyphen));
+    a.lines.push_back(make_line({"2."}, 1));
+    a.lines.back().removed = true;
+    b.lines.push_back(make_line({"дать", "корейскому"}, 0));
+    b.lines.push_back(make_line({"народу."}, 0));
+    const Document doc = {a, b};
+    CHECK(render_page_text(doc, 0, Layout::Reading) == "просьбой передать\n");
+    CHECK(render_page_text(doc, 1, Layout::Reading) == "корейскому народу.\n");
+    // The diplomatic layout shows each page as typed.
+    CHECK(render_page_text(doc, 0, Layout::Diplomatic) == "просьбой пере-\n");
+    CHECK(render_page_text(doc, 1, Layout::Diplomatic) == "дать корейскому\nнароду.\n");
+    // A line-end hyphen the cleanup left as an ordinary break stays where it is.
+    Document plain = doc;
+    plain[0].lines[0].join = LineJoin::Space;
+    CHECK(render_page_text(plain, 0, Layout::Reading) == "просьбой пере-\n");
+    CHECK(render_page_text(plain, 1, Layout::Reading) == "дать корейскому народу.\n");
+}

@@ -64,9 +64,8 @@ TEST_CASE("parameters are read, range-checked and validated") {
 
 TEST_CASE("unknown keys are reported with file and line") {
     Profile p = Profile::parse("demo:\n  window: 31\n  windw: 5\n", "typo.yaml");
-    read_params<DemoParams>(p, "demo");
     try {
-        p.check_no_unknown_keys();
+        validate_profile(p, describe_params<DemoParams>("demo"));
         FAIL("expected ConfigError");
     } catch (const ConfigError& e) {
         CHECK(e.file() == "typo.yaml");

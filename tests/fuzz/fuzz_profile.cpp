@@ -12,14 +12,10 @@
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/params.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static const std::vector<scanfix::ParamSpec> specs = [] {
-        std::vector<scanfix::ParamSpec> s = scanfix::ocr_param_specs();
-        for (auto& c : scanfix::cleanup_param_specs()) s.push_back(std::move(c));
-        return s;
-    }();
+    static const std::vector<scanfix::ParamSpec> specs = scanfix::pipeline_param_specs();
     std::string text(reinterpret_cast<const char*>(data), size);
     scanfix::Profile profile;
     try {

@@ -178,3 +178,33 @@ TEST_CASE("type on paper whose tint changes across the sheet is not coloured ink
     REQUIRE(stamped.stamps.size() == 1);
     CHECK((stamped.stamps[0] & cv::Rect(540, 240, 220, 220)).area() > 0.8 * 220 * 220);
 }
+
+TEST_CASE("violet typing beside a large black mark is the typing's colour, not a stamp") {
+    // Half the page is a dark neutral mark (a shadow, a black drawing): most of the ink on the
+    // page is neutral, but the typed lines are violet, and they are kept.
+    cv::Mat text = draw_text_page({900, 700}, {40, 30, 380, 640});
+    cv::Mat page = print(text, {150, 50, 90});
+    cv::rectangle(page, cv::Rect(480, 40, 380, 600), cv::Scalar(40, 40, 40), cv::FILLED);
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK(ink.share_of_ink < 0.5);
+    CHECK(ink.share_of_typing > 0.5);
+    CHECK(ink.typing_is_colored);
+    const cv::Mat drawn = text < 64;
+    const int faded = ink.mask.empty() ? 0 : cv::countNonZero(ink.mask & drawn);
+    CHECK(faded < 0.02 * cv::countNonZero(drawn));
+}
+
+TEST_CASE("a red stamp on violet typing is faded, the typing stays") {
+    cv::Mat text = draw_text_page({900, 700}, {60, 40, 780, 620});
+    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
+    const cv::Point centre(450, 330);
+    cv::circle(stamp, centre, 150, cv::Scalar(0), 14);
+    cv::Mat page = print(text, {150, 50, 90});  // violet ribbon
+    page = print(stamp, {60, 60, 210}, page);   // red stamp
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    REQUIRE(ink.typing_is_colored);
+    REQUIRE_FALSE(ink.mask.empty());
+    const cv::Mat ring = stamp < 64, typed = (text < 64) & ~ring;
+    CHECK(cv::countNonZero(ink.mask & ring) > 0.6 * cv::countNonZero(ring));
+    CHECK(cv::countNonZero(ink.mask & typed) < 0.05 * cv::countNonZero(typed));
+}

@@ -133,7 +133,7 @@ TEST_CASE("the resolution follows the type when the stated one is far off") {
     CHECK(p.dpi > 150);
     CHECK(p.dpi < 260);
     bool logged = false;
-    for (const auto& e : p.log) logged = logged || e.stage == "resolution";
+    for (const auto& e : p.log) logged = logged || e.stage == "type_size";
     CHECK(logged);
 
     Page q;

@@ -52,3 +52,29 @@ TEST_CASE("make_samples writes the four files and honours --no-<noise>") {
     CHECK(run_command(bin + " " + dir + "/missing.txt") != 0);
     fs::remove_all(dir);
 }
+
+TEST_CASE(
+    "make_samples lays out lines as written, picks one page and refuses a page past the end") {
+    std::string bin = make_samples_binary();
+    if (bin.empty()) {
+        WARN("skipped: make_samples is not built");
+        return;
+    }
+    std::string dir = scanfix::test::temp_dir("make-samples-layout");
+    {
+        std::ofstream text(dir + "/verse.txt");
+        text << "Первая строка\n    вторая с отступом\n\nтретья\n";
+    }
+    const std::string base = bin + " " + dir + "/verse.txt -o " + dir + " --dpi 100 --noise none";
+    REQUIRE(run_command(base + " --layout lines --page 1 --ink violet --dust heavy") == 0);
+    CHECK(scanfix::test::slurp(dir + "/verse.lines.gt.txt") ==
+          "Первая строка\nвторая с отступом\n\nтретья\n");
+    auto noise = nlohmann::json::parse(scanfix::test::slurp(dir + "/verse.noise.json"));
+    bool hair = false;
+    for (const auto& item : noise) hair |= item.at("kind") == "hair";
+    CHECK(hair);
+    CHECK(run_command(base + " --page 2") != 0);
+    CHECK(run_command(base + " --layout poster") != 0);
+    CHECK(run_command(base + " --font no-such-face") != 0);
+    fs::remove_all(dir);
+}

@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <set>
 
+#include "generator_fixtures.hpp"
 #include "page_generator.hpp"
 #include "scanfix/core/error.hpp"
 #include "test_paths.hpp"
@@ -15,27 +16,10 @@
 
 using namespace scanfix;
 using namespace scanfix::samples;
+using scanfix::samples::fixtures::fonts_installed;
+using scanfix::samples::fixtures::kParagraphs;
 
 namespace {
-
-const std::vector<std::string> kParagraphs = {
-    "Настоящим сообщаем, что проверка наличия дел в архиве отдела проведена в "
-    "установленный срок. Расхождений между описями и наличием дел не обнаружено.",
-    "Одновременно проверено состояние хранилища: температурный режим соблюдается, "
-    "стеллажи исправны, противопожарные средства имеются в достаточном количестве.",
-    "Акт составлен в двух экземплярах, один из которых направляется в общий отдел."};
-
-bool fonts_installed() {
-    try {
-        find_font("", typewriter_font_files(), "typewriter");
-        find_font("", pen_font_files(), "pen");
-        find_font("", stamp_font_files(), "stamp");
-        return true;
-    } catch (const InputError& e) {
-        WARN("skipped: " << e.what());
-        return false;
-    }
-}
 
 PageSettings small_page(std::uint64_t seed, NoiseLevel level) {
     PageSettings s;

@@ -15,8 +15,8 @@
 #include "page_generator.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/error.hpp"
-#include "scanfix/ocr/page_reader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 #include "scanfix/tune/report.hpp"
 #include "scanfix/tune/tuner.hpp"
 #include "test_paths.hpp"
@@ -88,9 +88,7 @@ TEST_CASE("tune lowers the held-out CER of pages sharing a habit the default mis
     const std::string path = dir + "/tuned.yaml";
     std::ofstream(path) << tune::tuned_profile_yaml(r, "default");
     Profile tuned = Profile::load(path, profiles);
-    std::vector<ParamSpec> specs = ocr_param_specs();
-    for (auto& s : cleanup_param_specs()) specs.push_back(s);
-    CHECK_NOTHROW(validate_profile(tuned, specs));
+    CHECK_NOTHROW(validate_profile(tuned, pipeline_param_specs()));
     for (const tune::ParameterChange& c : r.changes) {
         const ProfileEntry* e = tuned.find(c.key);
         REQUIRE(e);

@@ -1,5 +1,6 @@
-// make_samples: renders a Russian text as typed archival pages with noise, and writes each page
-// with its references (<stem>.gt.txt, .lines.gt.txt) and noise record (.noise.json).
+// make_samples: renders a Russian text as typed archival pages with noise (prose, lines as
+// written, tables; one or more columns; several ribbon inks; flatbed or photographed), and writes
+// each page with its references (<stem>.gt.txt, .lines.gt.txt) and noise record (.noise.json).
 // See docs/samples.md; the work is done by page_generator.hpp.
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
@@ -15,10 +16,10 @@ using namespace scanfix::samples;
 
 int main(int argc, char** argv) {
     CLI::App app{"Render typed Russian archival pages with noise, references and a noise record"};
-    std::string input, out_dir = ".", stem, level = "light";
+    std::string input, out_dir = ".", stem, level = "light", dust;
     PageSettings s;
     OutputSettings out;
-    int max_pages = 0;
+    int max_pages = 0, only_page = 0;
     NoiseSettings& n = s.noise;
 
     app.add_option("text", input, "UTF-8 text, paragraphs separated by blank lines")
@@ -39,11 +40,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-pages", max_pages, "write only the first N pages (0 = all)")
         ->capture_default_str();
+    app.add_option("--page", only_page,
+                   "write only page N of the document, named <stem> without a page suffix")
+        ->check(CLI::PositiveNumber);
 
     auto* page = app.add_option_group("Page");
     page->add_option("--dpi", s.dpi, "resolution")->capture_default_str();
     page->add_option("--font", s.font,
-                     "typewriter font file (default: Nimbus Mono PS, FreeMono, DejaVu Sans Mono)");
+                     "typewriter face: nimbus-mono, freemono, dejavu-mono, liberation-mono, "
+                     "cmu-typewriter or a font file (default: the first of the first three "
+                     "installed)");
     page->add_option("--font-pt", s.font_pt, "type size in points")->capture_default_str();
     page->add_option("--line-spacing", s.line_spacing, "line pitch in typewriter lines of 1/6 inch")
         ->capture_default_str();
@@ -63,6 +69,25 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     page->add_option("--first-page", s.first_page_number, "number written on the first page")
         ->capture_default_str();
+    page->add_option("--layout", s.layout,
+                     "prose (paragraphs broken into lines), lines (each source line typed as "
+                     "written: verse, dialogue, lists) or table (rows, cells split at '|')")
+        ->check(CLI::IsMember({"prose", "lines", "table"}))
+        ->capture_default_str();
+    page->add_option("--columns", s.text_columns, "text columns of prose, read column by column")
+        ->check(CLI::Range(1, 3))
+        ->capture_default_str();
+    page->add_option("--column-gap", s.column_gap, "character cells between columns")
+        ->capture_default_str();
+    page->add_flag("--rules", s.table_rules,
+                   "a ruled form: printed lines around the table's rows and cells");
+    page->add_option("--short-page", s.short_page,
+                     "one page holding only the first N lines, at the top (a last page)")
+        ->check(CLI::NonNegativeNumber);
+    page->add_option("--ink", s.ink,
+                     "typing ink: black, violet or blue ribbon, or carbon (a faint carbon copy)")
+        ->check(CLI::IsMember({"black", "violet", "blue", "carbon"}))
+        ->capture_default_str();
 
     // Noise switches: --speckle / --no-speckle etc. override the preset.
     struct Switch {
@@ -78,10 +103,16 @@ int main(int argc, char** argv) {
                                     {"stamp", &n.stamp},
                                     {"page-number", &n.page_number},
                                     {"registration-number", &n.registration_number},
-                                    {"margin-column", &n.margin_column}};
+                                    {"margin-column", &n.margin_column},
+                                    {"photographed", &n.photographed}};
     std::vector<std::pair<bool*, std::optional<bool>>> chosen;
     chosen.reserve(switches.size());  // the flag callbacks keep pointers into it
     auto* noise = app.add_option_group("Noise");
+    noise
+        ->add_option("--dust", dust,
+                     "dust on the glass, applied after the preset: none, light (250 specks), "
+                     "medium (900 larger specks, 4 fibres), heavy (2500, 12 fibres)")
+        ->check(CLI::IsMember({"none", "light", "medium", "heavy"}));
     for (const Switch& sw : switches) {
         chosen.emplace_back(sw.flag, std::nullopt);
         std::optional<bool>* slot = &chosen.back().second;
@@ -111,20 +142,30 @@ int main(int argc, char** argv) {
     number("--margin-pairs-min", &n.margin_pairs_min, "fewest letter pairs in the margin column");
     number("--margin-pairs-max", &n.margin_pairs_max, "most letter pairs in the margin column");
     number("--ink-wear", &n.ink_wear, "ribbon wear taken out of the typed strokes, 0..1");
+    number("--hairs", &n.hairs, "dust fibres and fine scratches");
 
     CLI11_PARSE(app, argc, argv);
 
     n = NoiseSettings::preset(level == "none"    ? NoiseLevel::None
                               : level == "heavy" ? NoiseLevel::Heavy
                                                  : NoiseLevel::Light);
+    if (!dust.empty()) n.set_dust(dust);
     for (auto& [flag, value] : chosen)
         if (value) *flag = *value;
     for (auto& apply : numeric) apply();
     if (stem.empty()) stem = std::filesystem::path(input).stem().string();
 
     try {
-        std::vector<GeneratedPage> pages = generate_document(read_paragraphs(input), s);
+        std::vector<GeneratedPage> pages = generate_text(read_source_text(input), s);
         out.page_suffix = pages.size() > 1;
+        if (only_page > 0) {
+            if (only_page > static_cast<int>(pages.size()))
+                throw scanfix::ConfigError(
+                    "", 0,
+                    fmt::format("--page {}: the text fills {} page(s)", only_page, pages.size()));
+            pages = {pages[static_cast<size_t>(only_page - 1)]};
+            out.page_suffix = false;
+        }
         if (max_pages > 0 && static_cast<int>(pages.size()) > max_pages)
             pages.resize(static_cast<size_t>(max_pages));
         for (const std::string& path : write_document(pages, out_dir, stem, out))

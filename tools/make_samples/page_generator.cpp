@@ -14,17 +14,23 @@
 #include "ink.hpp"
 #include "marginalia.hpp"
 #include "paper.hpp"
+#include "photograph.hpp"
 #include "scan_defects.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/text.hpp"
 #include "stamp.hpp"
 #include "typed_lines.hpp"
 #include "typewriter.hpp"
+#include "utf32.hpp"
 
 namespace scanfix::samples {
 namespace {
 
-const cv::Scalar kTypewriterInk(0.10, 0.10, 0.12);
+const std::vector<RibbonInk> kRibbons = {{"black", {0.10, 0.10, 0.12}, 1.0, 0.0},
+                                         {"violet", {0.62, 0.26, 0.46}, 0.95, 0.0},
+                                         {"blue", {0.64, 0.34, 0.16}, 0.95, 0.0},
+                                         {"carbon", {0.42, 0.30, 0.26}, 0.6, 1.3}};
+const cv::Scalar kRuleInk(0.30, 0.30, 0.32);
 struct NamedColour {
     const char* name;
     cv::Scalar bgr;
@@ -44,8 +50,15 @@ struct Desk {
     std::string stamp_font;
     std::unique_ptr<Typewriter> typewriter;
     int left, top, pitch, columns, lines_per_page;
+    int column_cells = 0;          // cells of one text column (= columns for one column)
+    std::vector<int> table_cells;  // where each table column starts, in cells
 
     int mm(double v) const { return static_cast<int>(std::lround(v * px_per_mm)); }
+    // Left edge of a typed line's first cell.
+    int line_x(const TypedLine& l) const {
+        return left + (l.column * (column_cells + s.column_gap) + l.indent) * typewriter->advance();
+    }
+    int baseline(int row) const { return top + type_face->cap_height() + row * pitch; }
 };
 
 void require(bool ok, const std::string& what) {
@@ -74,6 +87,40 @@ cv::Rect registration_area(const Desk& d, Rng& rng) {
     }
 }
 
+// A printed form's rules around the table's rows and between its columns, in grey print ink.
+std::vector<NoiseItem> rule_table(const Desk& d, cv::Mat& paper,
+                                  const std::vector<TypedLine>& rows) {
+    const int adv = d.typewriter->advance(), cap = d.type_face->cap_height();
+    const int thick = std::max(1, static_cast<int>(std::lround(1.5 * d.s.dpi / 300.0)));
+    const int above = (d.pitch - cap) / 2 + cap;  // from a baseline up to the rule over its row
+    int widest = 0;
+    for (const TypedLine& l : rows)
+        widest = std::max(widest, static_cast<int>(to_u32(l.text).size()));
+    const int x0 = d.left - adv, x1 = d.left + widest * adv + adv;
+    std::vector<int> ys;
+    for (const TypedLine& l : rows) ys.push_back(d.baseline(l.row) - above);
+    ys.push_back(d.baseline(rows.back().row) + d.pitch - above);
+    cv::Mat ink(d.size, CV_8U, cv::Scalar(0));
+    std::vector<NoiseItem> items;
+    auto rule = [&](cv::Point a, cv::Point b) {
+        cv::line(ink, a, b, cv::Scalar(255), thick, cv::LINE_AA);
+        NoiseItem item;
+        item.kind = "rule";
+        item.box =
+            cv::Rect(std::min(a.x, b.x) - thick, std::min(a.y, b.y) - thick,
+                     std::abs(b.x - a.x) + 2 * thick + 1, std::abs(b.y - a.y) + 2 * thick + 1) &
+            cv::Rect(0, 0, d.size.width, d.size.height);
+        items.push_back(item);
+    };
+    for (int y : ys) rule({x0, y}, {x1, y});
+    std::vector<int> xs = {x0, x1};
+    for (size_t k = 1; k < d.table_cells.size(); ++k)
+        xs.push_back(d.left + d.table_cells[k] * adv - d.s.column_gap * adv / 2);
+    for (int x : xs) rule({x, ys.front()}, {x, ys.back()});
+    lay_ink(paper, ink, kRuleInk, 0.9);
+    return items;
+}
+
 GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int index) {
     const PageSettings& s = d.s;
     const NoiseSettings& n = s.noise;
@@ -94,19 +141,20 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
         page.noise.push_back(
             {"uneven_paper", {0, 0, d.size.width, d.size.height}, "", "", n.paper_strength, {}});
 
-    // The typed body.
+    // The typed body. `baselines` holds each typed row once (the rows of all columns).
     cv::Mat type_ink(d.size, CV_8U, cv::Scalar(0));
     std::vector<int> baselines;
-    int row = 0;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0 && lines[i].paragraph_start) row += s.paragraph_gap;
-        int baseline = d.top + d.type_face->cap_height() + row * d.pitch;
-        baselines.push_back(baseline);
-        cv::Point at(d.left + lines[i].indent * d.typewriter->advance(), baseline);
-        page.line_boxes.push_back(d.typewriter->type(type_ink, lines[i].text, at, r_type));
+    for (const TypedLine& l : lines) {
+        const int baseline = d.baseline(l.row);
+        if (std::find(baselines.begin(), baselines.end(), baseline) == baselines.end())
+            baselines.push_back(baseline);
+        cv::Point at(d.line_x(l), baseline);
+        page.line_boxes.push_back(d.typewriter->type(type_ink, l.text, at, r_type));
         page.text_column = unite(page.text_column, page.line_boxes.back());
-        ++row;
     }
+    std::sort(baselines.begin(), baselines.end());
+    if (s.layout == "table" && s.table_rules && !lines.empty())
+        for (NoiseItem& item : rule_table(d, paper, lines)) page.noise.push_back(item);
 
     if (n.margin_column && !baselines.empty()) {
         // Typed in a separate pass: its own line pitch and start, so the groups drift against
@@ -144,9 +192,12 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
                                                   registration_area(d, r_reg), r_reg))
             page.noise.push_back(item);
 
+    const RibbonInk ribbon = ribbon_ink(s.ink);
     spread_ink(type_ink, s.ink_spread_px * s.dpi / 300.0);
     wear_ink(type_ink, n.ink_wear, r_wear);
-    lay_ink(paper, type_ink, kTypewriterInk, 1.0);
+    if (ribbon.blur_px > 0)
+        cv::GaussianBlur(type_ink, type_ink, cv::Size(0, 0), ribbon.blur_px * s.dpi / 300.0);
+    lay_ink(paper, type_ink, ribbon.bgr, ribbon.opacity);
     lay_ink(paper, pen_ink, pen_colour.bgr, 0.9);
 
     if (n.stamp && page.text_column.area() > 0) {
@@ -181,16 +232,75 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
         page.noise.push_back(item);
     }
 
+    if (n.photographed) {
+        Rng r_photo = page_rng.fork(12);
+        Photograph shot = photograph_in_volume(paper, *d.typewriter, d.pitch, s.dpi, r_photo);
+        for (NoiseItem& placed : page.noise) {
+            if (placed.box == cv::Rect(0, 0, d.size.width, d.size.height)) continue;
+            placed.box = move_box(placed.box, shot.moved, d.size);
+            for (NoisePart& part : placed.parts) part.box = move_box(part.box, shot.moved, d.size);
+        }
+        for (cv::Rect& box : page.line_boxes) box = move_box(box, shot.moved, d.size);
+        page.text_column = move_box(page.text_column, shot.moved, d.size);
+        for (NoiseItem& item : shot.items) page.noise.push_back(item);
+    }
+
     if (n.scanner_border)
         for (NoiseItem& item : scanner_border(paper, n.border_edges, d.mm(n.border_mm), r_border))
             page.noise.push_back(item);
     if (n.speckle)
         for (NoiseItem& item : speckle(paper, n.speckle_count, n.speckle_max_radius, r_speck))
             page.noise.push_back(item);
+    if (n.hairs > 0) {
+        Rng r_hairs = page_rng.fork(13);
+        for (NoiseItem& item : hairs(paper, n.hairs, s.dpi, r_hairs)) page.noise.push_back(item);
+    }
     if (n.blur && n.blur_sigma > 0) page.noise.push_back(blur_page(paper, n.blur_sigma));
 
     paper.convertTo(page.image, CV_8UC3, 255.0);
     return page;
+}
+
+// The desk for a document: fonts, typewriter and the page geometry in pixels and cells.
+Desk make_desk(const PageSettings& s) {
+    s.validate();
+    Desk d{s, s.dpi / 25.4, {}, nullptr, nullptr, {}, nullptr, 0, 0, 0, 0, 0, 0, {}};
+    d.size = cv::Size(d.mm(s.width_mm), d.mm(s.height_mm));
+    const int font_px = static_cast<int>(std::lround(s.font_pt / 72.0 * s.dpi));
+    d.type_face = std::make_unique<Typeface>(
+        find_font(typewriter_font_file(s.font), typewriter_font_files(), "typewriter"), font_px);
+    d.pen_face =
+        std::make_unique<Typeface>(find_font("", pen_font_files(), "pen"), font_px * 3 / 2);
+    d.stamp_font = find_font("", stamp_font_files(), "stamp");
+    Rng doc_rng(s.seed);
+    StrikeStyle style;
+    style.jitter_px = s.jitter_px * s.dpi / 300.0;
+    style.key_offset_px = 1.2 * s.dpi / 300.0;
+    d.typewriter = std::make_unique<Typewriter>(*d.type_face, style, doc_rng);
+
+    d.left = d.mm(s.left_mm);
+    d.top = d.mm(s.top_mm);
+    d.pitch = static_cast<int>(std::lround(s.line_spacing * s.dpi / 6.0));
+    d.columns = (d.size.width - d.left - d.mm(s.right_mm)) / d.type_face->advance();
+    const int body = d.size.height - d.top - d.mm(s.bottom_mm) - d.type_face->cap_height();
+    d.lines_per_page = std::max(1, body / d.pitch + 1);
+    require(d.columns >= 20, "fewer than 20 characters fit on a line");
+    d.column_cells = (d.columns - (s.text_columns - 1) * s.column_gap) / s.text_columns;
+    require(d.column_cells >= 12, "fewer than 12 characters fit on a line of one text column");
+    return d;
+}
+
+// Cuts the typed lines into pages (one only for a short page) and renders them.
+std::vector<GeneratedPage> render_document(Desk& d, std::vector<TypedLine> lines) {
+    const PageSettings& s = d.s;
+    if (s.short_page > 0 && static_cast<int>(lines.size()) > s.short_page)
+        lines.resize(static_cast<size_t>(s.short_page));
+    auto laid_out = split_pages(lines, d.lines_per_page, s.paragraph_gap, s.text_columns);
+    if (s.short_page > 0 && laid_out.size() > 1) laid_out.resize(1);
+    std::vector<GeneratedPage> pages;
+    for (size_t i = 0; i < laid_out.size(); ++i)
+        pages.push_back(render_page(d, laid_out[i], static_cast<int>(i)));
+    return pages;
 }
 
 void write_file(const std::string& path, const std::string& content) {
@@ -226,6 +336,34 @@ NoiseSettings NoiseSettings::preset(NoiseLevel level) {
     return n;
 }
 
+void NoiseSettings::set_dust(const std::string& level) {
+    struct Dust {
+        const char* name;
+        bool on;
+        int count, radius, fibres;
+    };
+    static const Dust kLevels[] = {{"none", false, 0, 1, 0},
+                                   {"light", true, 250, 2, 0},
+                                   {"medium", true, 900, 3, 4},
+                                   {"heavy", true, 2500, 4, 12}};
+    for (const Dust& d : kLevels) {
+        if (level != d.name) continue;
+        speckle = d.on;
+        speckle_count = d.count;
+        speckle_max_radius = d.radius;
+        hairs = d.fibres;
+        return;
+    }
+    throw ConfigError("", 0,
+                      "sample page: dust must be none, light, medium or heavy, not " + level);
+}
+
+RibbonInk ribbon_ink(const std::string& name) {
+    for (const RibbonInk& r : kRibbons)
+        if (r.name == name) return r;
+    throw ConfigError("", 0, "sample page: ink must be black, violet, blue or carbon, not " + name);
+}
+
 void PageSettings::validate() const {
     require(dpi >= 50 && dpi <= 1200, "dpi must lie in 50..1200");
     require(width_mm >= 50 && height_mm >= 50, "the page must be at least 50 x 50 mm");
@@ -247,46 +385,40 @@ void PageSettings::validate() const {
     require(n.margin_pairs_min >= 1 && n.margin_pairs_min <= n.margin_pairs_max,
             "margin pairs: need 1 <= min <= max");
     require(n.ink_wear >= 0 && n.ink_wear <= 1, "ink wear must lie in 0..1");
+    require(n.hairs >= 0 && n.hairs <= 200, "hairs must lie in 0..200");
+    require(layout == "prose" || layout == "lines" || layout == "table",
+            "layout must be prose, lines or table, not " + layout);
+    require(text_columns >= 1 && text_columns <= 3, "text columns must lie in 1..3");
+    require(text_columns == 1 || layout == "prose", "only prose is set in several columns");
+    require(column_gap >= 1 && column_gap <= 20, "column gap must lie in 1..20 cells");
+    require(short_page >= 0, "a short page needs a positive number of lines");
+    ribbon_ink(ink);
 }
 
 std::vector<GeneratedPage> generate_document(const std::vector<std::string>& paragraphs,
                                              const PageSettings& s) {
-    s.validate();
-    Desk d{s, s.dpi / 25.4, {}, nullptr, nullptr, {}, nullptr, 0, 0, 0, 0, 0};
-    d.size = cv::Size(d.mm(s.width_mm), d.mm(s.height_mm));
-    const int font_px = static_cast<int>(std::lround(s.font_pt / 72.0 * s.dpi));
-    d.type_face = std::make_unique<Typeface>(
-        find_font(s.font, typewriter_font_files(), "typewriter"), font_px);
-    d.pen_face =
-        std::make_unique<Typeface>(find_font("", pen_font_files(), "pen"), font_px * 3 / 2);
-    d.stamp_font = find_font("", stamp_font_files(), "stamp");
-    Rng doc_rng(s.seed);
-    StrikeStyle style;
-    style.jitter_px = s.jitter_px * s.dpi / 300.0;
-    style.key_offset_px = 1.2 * s.dpi / 300.0;
-    d.typewriter = std::make_unique<Typewriter>(*d.type_face, style, doc_rng);
-
-    d.left = d.mm(s.left_mm);
-    d.top = d.mm(s.top_mm);
-    d.pitch = static_cast<int>(std::lround(s.line_spacing * s.dpi / 6.0));
-    d.columns = (d.size.width - d.left - d.mm(s.right_mm)) / d.type_face->advance();
-    const int body = d.size.height - d.top - d.mm(s.bottom_mm) - d.type_face->cap_height();
-    d.lines_per_page = std::max(1, body / d.pitch + 1);
-    require(d.columns >= 20, "fewer than 20 characters fit on a line");
-
+    require(s.layout == "prose", "a list of paragraphs can only be laid out as prose");
+    Desk d = make_desk(s);
     LineSettings ls;
-    ls.columns = d.columns;
+    ls.columns = d.column_cells;
     ls.indent = s.indent;
     ls.hyphenate = s.hyphenate;
-    std::vector<GeneratedPage> pages;
-    const auto laid_out = split_pages(set_lines(paragraphs, ls), d.lines_per_page, s.paragraph_gap);
-    for (size_t i = 0; i < laid_out.size(); ++i)
-        pages.push_back(render_page(d, laid_out[i], static_cast<int>(i)));
-    return pages;
+    return render_document(d, set_lines(paragraphs, ls));
+}
+
+std::vector<GeneratedPage> generate_text(const std::string& text, const PageSettings& s) {
+    if (s.layout == "prose") return generate_document(split_paragraphs(text), s);
+    Desk d = make_desk(s);
+    if (s.layout == "lines") return render_document(d, set_written_lines(text, d.columns));
+    return render_document(d, set_table_rows(text, d.columns, s.column_gap, d.table_cells));
 }
 
 std::vector<std::string> read_paragraphs(const std::string& path) {
     return split_paragraphs(read_text_file(path));
+}
+
+std::string read_source_text(const std::string& path) {
+    return read_text_file(path);
 }
 
 std::vector<std::string> write_document(const std::vector<GeneratedPage>& pages,

@@ -38,10 +38,26 @@ struct NoiseSettings {
     int margin_pairs_min = 15;
     int margin_pairs_max = 20;
     double ink_wear = 0.25;  // grain taken out of the typed strokes, 0..1
+    int hairs = 0;           // dust fibres and fine scratches on the glass
+    // A camera shot of a bound volume instead of a flatbed scan: the page in perspective, the
+    // gutter's shadow along one side and the facing page's edge beyond it.
+    bool photographed = false;
 
     // The settings behind --noise none|light|heavy.
     static NoiseSettings preset(NoiseLevel level);
+    // Dust on the glass behind --dust none|light|medium|heavy: speckle count and size, fibres.
+    void set_dust(const std::string& level);
 };
+
+// The typing ribbon (or carbon paper) of the body and the registration marks.
+struct RibbonInk {
+    std::string name;  // black, violet, blue, carbon
+    cv::Scalar bgr;    // colour in 0..1
+    double opacity;    // how much light the ink takes at full strength
+    double blur_px;    // softness at 300 dpi (a carbon copy's strokes are blurred)
+};
+// The ink called `name`; throws ConfigError for an unknown name.
+RibbonInk ribbon_ink(const std::string& name);
 
 struct PageSettings {
     double dpi = 300;
@@ -56,6 +72,14 @@ struct PageSettings {
     double jitter_px = 1.0;      // per-strike offset at 300 dpi (scaled with dpi)
     double ink_spread_px = 0.8;  // strokes grow by this much at 300 dpi (ribbon ink soaking in)
     int first_page_number = 1;
+    // How the text is laid out: "prose" (paragraphs broken into lines), "lines" (every source
+    // line typed as written: verse, dialogue, lists) or "table" (rows, cells split at '|').
+    std::string layout = "prose";
+    int text_columns = 1;       // prose in 1..3 columns, read column by column
+    int column_gap = 4;         // character cells between two columns (and table columns)
+    bool table_rules = false;   // a ruled form: printed lines between the table's rows and cells
+    int short_page = 0;         // > 0: one page with only the first N lines at the top
+    std::string ink = "black";  // ribbon: black, violet, blue, carbon (a faint carbon copy)
     std::uint64_t seed = 1;
     NoiseSettings noise = NoiseSettings::preset(NoiseLevel::Light);
 
@@ -74,12 +98,18 @@ struct GeneratedPage {
     std::vector<cv::Rect> line_boxes;  // one per typed line, in final image pixels
 };
 
-// Lays `paragraphs` out on as many pages as they need and renders each page.
+// Lays `paragraphs` out on as many pages as they need and renders each page (layout "prose").
 std::vector<GeneratedPage> generate_document(const std::vector<std::string>& paragraphs,
                                              const PageSettings& settings);
 
+// Lays a whole UTF-8 text out in settings.layout (paragraphs at blank lines for prose, the
+// source lines for "lines" and "table") and renders each page.
+std::vector<GeneratedPage> generate_text(const std::string& text, const PageSettings& settings);
+
 // Reads a UTF-8 text file and splits it into paragraphs at blank lines.
 std::vector<std::string> read_paragraphs(const std::string& path);
+// Reads a UTF-8 text file as it is (for generate_text).
+std::string read_source_text(const std::string& path);
 
 struct OutputSettings {
     std::string format = "jpg";  // jpg or png

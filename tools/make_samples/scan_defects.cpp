@@ -130,6 +130,39 @@ std::vector<NoiseItem> speckle(cv::Mat& page, int count, int max_radius, Rng& rn
     return items;
 }
 
+std::vector<NoiseItem> hairs(cv::Mat& page, int count, double dpi, Rng& rng) {
+    const double mm = dpi / 25.4;
+    std::vector<NoiseItem> items;
+    for (int i = 0; i < count; ++i) {
+        // A fibre bends gently: a few segments, each turning a little from the last.
+        double x = rng.uniform(0, page.cols), y = rng.uniform(0, page.rows);
+        double heading = rng.uniform(0, 6.283185307179586);
+        const double length = rng.uniform(3, 30) * mm;
+        const int segments = rng.between(4, 9);
+        std::vector<cv::Point> points = {cv::Point(static_cast<int>(x), static_cast<int>(y))};
+        for (int k = 0; k < segments; ++k) {
+            heading += rng.normal(0, 0.35);
+            x += std::cos(heading) * length / segments;
+            y += std::sin(heading) * length / segments;
+            points.emplace_back(static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y)));
+        }
+        const float v = static_cast<float>(rng.uniform(0.15, 0.5));
+        const int thickness =
+            std::max(1, static_cast<int>(std::lround(rng.uniform(0.5, 1.6) * dpi / 300.0)));
+        cv::polylines(page, points, false, cv::Scalar::all(v), thickness, cv::LINE_AA);
+        cv::Rect box = cv::boundingRect(points);
+        box = cv::Rect(box.x - thickness, box.y - thickness, box.width + 2 * thickness + 1,
+                       box.height + 2 * thickness + 1) &
+              whole(page);
+        if (box.area() <= 0) continue;
+        NoiseItem item;
+        item.kind = "hair";
+        item.box = box;
+        items.push_back(item);
+    }
+    return items;
+}
+
 NoiseItem blur_page(cv::Mat& page, double sigma) {
     cv::GaussianBlur(page, page, cv::Size(0, 0), sigma);
     NoiseItem item;

@@ -27,6 +27,9 @@ std::vector<NoiseItem> scanner_border(cv::Mat& page, int edges, int width_px, Rn
 // `count` dark dots of radius 1..max_radius, a few in small clusters.
 std::vector<NoiseItem> speckle(cv::Mat& page, int count, int max_radius, Rng& rng);
 
+// `count` dust fibres and fine scratches: thin dark curves 3 to 30 mm long, anywhere.
+std::vector<NoiseItem> hairs(cv::Mat& page, int count, double dpi, Rng& rng);
+
 // Gaussian blur of the whole page.
 NoiseItem blur_page(cv::Mat& page, double sigma);
 

@@ -1,10 +1,12 @@
 // Line setting for the sample generator: greedy line breaking with typist-style hyphenation,
-// page cutting and the reference texts; see typed_lines.hpp.
+// lines as written, table rows, page and column cutting and the reference texts; see
+// typed_lines.hpp.
 #include "typed_lines.hpp"
 
 #include <algorithm>
 #include <sstream>
 
+#include "scanfix/core/error.hpp"
 #include "utf32.hpp"
 
 namespace scanfix::samples {
@@ -56,6 +58,32 @@ std::vector<Split> split_candidates(const std::u32string& word, int min_letters)
         b = e;
     }
     return out;
+}
+
+// The source's lines with tabs as four spaces and trailing blanks (and a CR) removed.
+std::vector<std::u32string> source_lines(const std::string& text) {
+    std::vector<std::u32string> out;
+    std::istringstream in(text);
+    std::string raw;
+    while (std::getline(in, raw)) {
+        std::u32string u;
+        for (char32_t c : to_u32(raw)) {
+            if (c == U'\t')
+                u += U"    ";
+            else
+                u += c;
+        }
+        while (!u.empty() && (u.back() == U' ' || u.back() == U'\r')) u.pop_back();
+        out.push_back(u);
+    }
+    return out;
+}
+
+std::u32string trimmed(const std::u32string& s) {
+    size_t b = s.find_first_not_of(U' ');
+    if (b == std::u32string::npos) return {};
+    size_t e = s.find_last_not_of(U' ');
+    return s.substr(b, e - b + 1);
 }
 
 std::vector<std::u32string> words_of(const std::string& paragraph) {
@@ -168,21 +196,121 @@ std::vector<TypedLine> set_lines(const std::vector<std::string>& paragraphs,
     return lines;
 }
 
+std::vector<TypedLine> set_written_lines(const std::string& text, int columns) {
+    std::vector<TypedLine> lines;
+    int blanks = 0, paragraph = 0;
+    bool open = false;  // the current block has lines
+    for (const std::u32string& source : source_lines(text)) {
+        size_t lead = source.find_first_not_of(U' ');
+        if (lead == std::u32string::npos) {
+            if (open) {
+                lines.back().paragraph_end = true;
+                ++paragraph;
+                open = false;
+            }
+            if (!lines.empty()) ++blanks;
+            continue;
+        }
+        int indent = static_cast<int>(lead);
+        if (indent >= columns / 2) indent = columns / 2;
+        std::u32string body = source.substr(lead);
+        while (!body.empty()) {
+            TypedLine l;
+            l.indent = indent;
+            l.paragraph = paragraph;
+            l.paragraph_start = !open;
+            l.blank_before = blanks;
+            blanks = 0;
+            open = true;
+            const size_t room = static_cast<size_t>(std::max(1, columns - indent));
+            size_t cut = body.size() <= room ? std::u32string::npos : body.rfind(U' ', room);
+            if (cut == std::u32string::npos || cut == 0) {  // fits, or one word over the margin
+                l.text = to_u8(body);
+                lines.push_back(l);
+                break;
+            }
+            l.text = to_u8(trimmed(body.substr(0, cut)));
+            lines.push_back(l);
+            body = trimmed(body.substr(cut));
+        }
+    }
+    if (open) lines.back().paragraph_end = true;
+    return lines;
+}
+
+std::vector<TypedLine> set_table_rows(const std::string& text, int columns, int gap,
+                                      std::vector<int>& cell_starts) {
+    std::vector<std::vector<std::u32string>> rows;
+    std::vector<int> blank_before;
+    std::vector<size_t> widths;
+    int blanks = 0;
+    for (const std::u32string& source : source_lines(text)) {
+        if (trimmed(source).empty()) {
+            if (!rows.empty()) ++blanks;
+            continue;
+        }
+        std::vector<std::u32string> cells;
+        size_t from = 0;
+        while (true) {
+            size_t bar = source.find(U'|', from);
+            cells.push_back(trimmed(source.substr(from, bar - from)));
+            if (bar == std::u32string::npos) break;
+            from = bar + 1;
+        }
+        if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
+        for (size_t k = 0; k < cells.size(); ++k) widths[k] = std::max(widths[k], cells[k].size());
+        rows.push_back(cells);
+        blank_before.push_back(blanks);
+        blanks = 0;
+    }
+    cell_starts.assign(widths.size(), 0);
+    for (size_t k = 1; k < widths.size(); ++k)
+        cell_starts[k] = cell_starts[k - 1] + static_cast<int>(widths[k - 1]) + gap;
+    if (!widths.empty() && cell_starts.back() + static_cast<int>(widths.back()) > columns)
+        throw ConfigError("", 0,
+                          "sample page: the table needs " +
+                              std::to_string(cell_starts.back() + widths.back()) +
+                              " character cells, the line holds " + std::to_string(columns));
+    std::vector<TypedLine> lines;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        std::u32string typed;
+        for (size_t k = 0; k < rows[r].size(); ++k) {
+            if (rows[r][k].empty()) continue;
+            typed.resize(static_cast<size_t>(cell_starts[k]), U' ');
+            typed += rows[r][k];
+        }
+        TypedLine l;
+        l.text = to_u8(typed);
+        l.paragraph = static_cast<int>(r);
+        l.paragraph_start = l.paragraph_end = true;
+        l.blank_before = blank_before[r];
+        lines.push_back(l);
+    }
+    return lines;
+}
+
 std::vector<std::vector<TypedLine>> split_pages(const std::vector<TypedLine>& lines,
-                                                int lines_per_page, int paragraph_gap) {
+                                                int lines_per_page, int paragraph_gap,
+                                                int text_columns) {
     std::vector<std::vector<TypedLine>> pages;
     std::vector<TypedLine> page;
-    int used = 0;
+    const int rows = std::max(1, lines_per_page);
+    int column = 0, row = 0;
     for (const TypedLine& l : lines) {
-        int gap = (!page.empty() && l.paragraph_start) ? paragraph_gap : 0;
-        if (!page.empty() && used + gap + 1 > std::max(1, lines_per_page)) {
-            pages.push_back(std::move(page));
-            page.clear();
-            used = 0;
-            gap = 0;
+        int gap = row > 0 ? l.blank_before + (l.paragraph_start ? paragraph_gap : 0) : 0;
+        if (row > 0 && row + gap + 1 > rows) {
+            row = gap = 0;
+            if (++column >= std::max(1, text_columns)) {
+                pages.push_back(std::move(page));
+                page.clear();
+                column = 0;
+            }
         }
-        page.push_back(l);
-        used += gap + 1;
+        row += gap;
+        TypedLine placed = l;
+        placed.column = column;
+        placed.row = row++;
+        page.push_back(placed);
     }
     if (!page.empty()) pages.push_back(std::move(page));
     return pages;
@@ -209,9 +337,13 @@ std::string reading_text(const std::vector<TypedLine>& lines) {
 std::string diplomatic_text(const std::vector<TypedLine>& lines, int paragraph_gap) {
     std::string out;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0 && lines[i].paragraph_start)
-            for (int g = 0; g < paragraph_gap; ++g) out += '\n';
-        out += lines[i].text;
+        const TypedLine& l = lines[i];
+        const bool column_top = l.column > 0 && l.row == 0;
+        if (i > 0 && !column_top) {
+            int blank = l.blank_before + (l.paragraph_start ? paragraph_gap : 0);
+            for (int g = 0; g < blank; ++g) out += '\n';
+        }
+        out += l.text;
         out += '\n';
     }
     return out;

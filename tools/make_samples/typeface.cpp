@@ -18,6 +18,34 @@ const std::vector<std::string>& typewriter_font_files() {
     return files;
 }
 
+const std::vector<NamedFont>& typewriter_font_names() {
+    static const std::vector<NamedFont> fonts = {
+        {"nimbus-mono", "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf",
+         "fonts-urw-base35"},
+        {"freemono", "/usr/share/fonts/truetype/freefont/FreeMono.ttf", "fonts-freefont-ttf"},
+        {"dejavu-mono", "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "fonts-dejavu-core"},
+        {"liberation-mono", "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf",
+         "fonts-liberation2"},
+        {"cmu-typewriter", "/usr/share/fonts/truetype/cmu/cmuntt.ttf", "fonts-cmu"},
+    };
+    return fonts;
+}
+
+std::string typewriter_font_file(const std::string& name_or_file) {
+    for (const NamedFont& f : typewriter_font_names()) {
+        if (f.name != name_or_file) continue;
+        if (!std::filesystem::exists(f.file))
+            throw InputError(f.file,
+                             "font " + f.name + " is not installed (install " + f.package + ")");
+        return f.file;
+    }
+    if (!name_or_file.empty() && !std::filesystem::exists(name_or_file))
+        throw InputError(name_or_file,
+                         "font file not found (nor a font name: nimbus-mono, "
+                         "freemono, dejavu-mono, liberation-mono, cmu-typewriter)");
+    return name_or_file;
+}
+
 const std::vector<std::string>& stamp_font_files() {
     static const std::vector<std::string> files = {
         "/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf",

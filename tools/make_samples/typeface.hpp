@@ -13,6 +13,17 @@ namespace scanfix::samples {
 // Monospace typewriter faces, in order of preference (fonts-urw-base35, fonts-freefont-ttf,
 // fonts-dejavu-core).
 const std::vector<std::string>& typewriter_font_files();
+
+// A typewriter face by short name, with the file it is and the Debian package that ships it.
+struct NamedFont {
+    std::string name, file, package;
+};
+// nimbus-mono, freemono, dejavu-mono, liberation-mono, cmu-typewriter.
+const std::vector<NamedFont>& typewriter_font_names();
+
+// The font file for --font: a short name from typewriter_font_names() or a file path. Throws
+// InputError when the named face is not installed or the file does not exist; "" stays "".
+std::string typewriter_font_file(const std::string& name_or_file);
 // Bold sans faces for stamp lettering.
 const std::vector<std::string>& stamp_font_files();
 // Slanted faces that pass for a pen hand (digits only are needed).

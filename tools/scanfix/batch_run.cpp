@@ -5,20 +5,21 @@
 
 #include <filesystem>
 #include <opencv2/core/utility.hpp>
+#include <optional>
 
 #include "common_options.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
+#include "scanfix/batch/document_assembly.hpp"
 #include "scanfix/batch/inputs.hpp"
 #include "scanfix/batch/output_layout.hpp"
 #include "scanfix/batch/plan.hpp"
 #include "scanfix/batch/worker_pool.hpp"
-#include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/output_file.hpp"
 #include "scanfix/emit/report.hpp"
-#include "scanfix/ocr/preprocess.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace fs = std::filesystem;
 
@@ -45,30 +46,51 @@ void make_parent_folders(const std::vector<std::string>& paths) {
     }
 }
 
-// One worker's page pipeline: its own Tesseract instance, used for every page it takes.
+// One worker: its own reader (one Tesseract engine) for every page it takes. The pages of a
+// file go to the file's assembly; the worker that hands in the last of them cleans the file as
+// one document and writes each page's outputs.
 class PageWorker {
   public:
-    PageWorker(const BatchRequest& r, const Context& ctx, const std::vector<batch::OutputTarget>& t)
-        : r_(r), ctx_(ctx), targets_(t), recognizer_(r.ocr) {}
+    PageWorker(const BatchRequest& r, const Pipeline& pipeline, batch::DocumentAssembly& assembly,
+               const std::vector<batch::OutputTarget>& t)
+        : r_(r),
+          pipeline_(pipeline),
+          assembly_(assembly),
+          targets_(t),
+          reader_(pipeline.reader()) {}
 
     void operator()(const batch::PageTask& task) {
-        Document doc;
-        doc.push_back(load_page(task.source, task.page, r_.load));
-        preprocess_page(doc.front(), ctx_);
-        recognizer_.recognize(doc.front());
-        run_cleanup(doc, ctx_);
-        make_parent_folders(batch::output_paths(task.stem, targets_));
-        write_outputs(doc, r_.output_dir, task.stem, r_.out);
-        if (!r_.report_dir.empty())
-            write_file_atomically((fs::path(r_.report_dir) / (task.stem + ".report.json")).string(),
-                                  cleanup_report_json(doc));
+        std::optional<Page> page;
+        try {
+            page = reader_->read_page(task.source, task.page);
+        } catch (...) {
+            // The file's other pages are still written; this one is listed as failed.
+            std::exception_ptr failure = std::current_exception();
+            finish(assembly_.add(task, std::nullopt));
+            std::rethrow_exception(failure);
+        }
+        finish(assembly_.add(task, std::move(page)));
     }
 
   private:
+    void finish(std::optional<batch::AssembledDocument> doc) {
+        if (!doc || doc->pages.empty()) return;
+        pipeline_.clean(doc->pages);
+        for (size_t i = 0; i < doc->pages.size(); ++i) {
+            const std::string& stem = doc->tasks[i]->stem;
+            make_parent_folders(batch::output_paths(stem, targets_));
+            write_page_outputs(doc->pages, i, r_.output_dir, stem, r_.out);
+            if (!r_.report_dir.empty())
+                write_file_atomically((fs::path(r_.report_dir) / (stem + ".report.json")).string(),
+                                      cleanup_report_json({doc->pages[i]}));
+        }
+    }
+
     const BatchRequest& r_;
-    const Context& ctx_;
+    const Pipeline& pipeline_;
+    batch::DocumentAssembly& assembly_;
     const std::vector<batch::OutputTarget>& targets_;
-    TesseractRecognizer recognizer_;
+    std::unique_ptr<Pipeline::Reader> reader_;
 };
 
 int exit_code_of(const batch::BatchSummary& s, const batch::BatchPlan& plan, size_t inputs,
@@ -117,11 +139,15 @@ int run_batch(const BatchRequest& r) {
     pool.jobs = r.jobs;
     pool.stop = &interrupt.requested();
     pool.on_progress = [&display](const batch::BatchProgress& p) { display.update(p); };
+    PipelineOptions options;
+    options.load = r.load;
+    const Pipeline pipeline(*r.profile, ctx, options);
+    batch::DocumentAssembly assembly(plan.todo);
     std::vector<batch::OutputTarget> targets = plan_opt.targets;
     batch::BatchSummary summary = batch::run_pages(
         plan.todo,
         [&](int) -> batch::PageWork {
-            auto worker = std::make_shared<PageWorker>(r, ctx, targets);
+            auto worker = std::make_shared<PageWorker>(r, pipeline, assembly, targets);
             return [worker](const batch::PageTask& t) { (*worker)(t); };
         },
         pool);

@@ -9,7 +9,6 @@
 #include "outputs.hpp"
 #include "scanfix/core/profile.hpp"
 #include "scanfix/ocr/image_loader.hpp"
-#include "scanfix/ocr/recognizer.hpp"
 
 namespace scanfix::cli {
 
@@ -23,7 +22,6 @@ struct BatchRequest {
     bool resume = false;
     std::string shard;  // "K/N", empty = everything
     LoadOptions load;
-    OcrParams ocr;
     OutputOptions out;
     const Profile* profile = nullptr;
     bool verbose = false;

@@ -41,7 +41,7 @@ int run_clean(const CleanOptions& o) {
     check_writable(o.report);
     std::string text = read_input(o);
     Context ctx = make_context(profile, "", o.common.verbose);
-    CleanupPipeline pipeline(ctx);
+    const Cleanup cleanup(profile, ctx);
     // A window of pages at a time: the text, the report and the page model of one window are
     // all that is held besides the input, however long it is.
     std::unique_ptr<OutputFile> report;
@@ -51,7 +51,7 @@ int run_clean(const CleanOptions& o) {
     TextWindows windows(text, o.input == "-" ? "<stdin>" : o.input);
     std::string cleaned;
     for (TextWindow w; windows.next(w);) {
-        pipeline.run(w.doc);
+        cleanup.run(w.doc, ctx);
         renderer.add(w.doc, w.continues_last_page);
         if (report) report->write(report_text.add(w.doc, w.continues_last_page, w.first_line));
         // Small inputs give all their text at the end, after the report is complete.

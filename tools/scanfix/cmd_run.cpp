@@ -17,7 +17,7 @@
 #include "scanfix/core/layout.hpp"
 #include "scanfix/core/output_file.hpp"
 #include "scanfix/emit/report.hpp"
-#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace fs = std::filesystem;
 
@@ -41,13 +41,8 @@ struct RunOptions {
     CommonOptions profile;
 };
 
-std::vector<ParamSpec> all_run_specs() {
-    std::vector<ParamSpec> specs = ocr_param_specs();
-    for (auto& s : cleanup_param_specs()) specs.push_back(std::move(s));
-    return specs;
-}
-
-// Without -o: every page of every input, in order, is one document printed on stdout.
+// Without -o: every page of every input, in order, is one document printed on stdout. Each
+// page keeps only its words once read, so memory does not grow with the page count.
 int print_joined(const RunOptions& opt, const Profile& profile, const OutputOptions& out) {
     std::vector<std::string> files = batch::expand_inputs(opt.inputs, opt.manifests).files;
     if (files.empty()) throw UsageError("", "no input images given");
@@ -57,19 +52,19 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     check_not_an_input(opt.report, protected_paths);
     check_writable(opt.report);
     check_debug_dir(opt.debug_dir, files);
-    Context ctx = make_context(profile, opt.debug_dir, opt.profile.verbose);
-    OcrParams ocr = read_params<OcrParams>(profile, "ocr");
-    TesseractRecognizer recognizer(ocr);
-    LoadOptions load;
-    load.dpi = opt.dpi;
-    load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
+    PipelineOptions options;
+    options.load.dpi = opt.dpi;
+    options.load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
+    const Pipeline pipeline(profile, make_context(profile, opt.debug_dir, opt.profile.verbose),
+                            options);
+    auto reader = pipeline.reader();
 
     int failed = 0, last_code = kExitOk;
     Document joined;
     for (const std::string& input : files) {
         try {
-            for (Page& p : read_image_pages(input, load, ctx, recognizer))
-                joined.push_back(std::move(p));
+            Document pages = reader->read_file(input);
+            for (Page& p : pages) joined.push_back(std::move(p));
         } catch (const ConfigError&) {
             throw;  // a profile problem concerns every page: stop
         } catch (const OcrError&) {
@@ -80,7 +75,7 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
         }
     }
     if (!joined.empty()) {
-        run_cleanup(joined, ctx);
+        pipeline.clean(joined);
         write_to_stdout(render(joined, out.formats.front(), out));
         if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
     }
@@ -98,7 +93,7 @@ int run(const RunOptions& opt) {
                     "--lang");  // the lexicon follows the language
     }
     if (opt.psm >= 0) profile.set("ocr.psm", std::to_string(opt.psm), "--psm");
-    std::vector<ParamSpec> specs = all_run_specs();
+    std::vector<ParamSpec> specs = pipeline_param_specs();
     if (opt.profile.print_params) {
         print_params(specs, profile);
         return kExitOk;
@@ -128,7 +123,6 @@ int run(const RunOptions& opt) {
     req.shard = opt.shard;
     req.load.dpi = opt.dpi;
     req.load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
-    req.ocr = read_params<OcrParams>(profile, "ocr");
     req.out = out;
     req.profile = &profile;
     req.verbose = opt.profile.verbose;

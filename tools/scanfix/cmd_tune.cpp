@@ -15,7 +15,7 @@
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/output_file.hpp"
-#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 #include "scanfix/tune/report.hpp"
 #include "scanfix/tune/tuner.hpp"
 
@@ -60,12 +60,6 @@ std::string extends_value(const std::string& base, const std::string& output) {
     return ec || rel.empty() ? fs::absolute(p).string() : rel.string();
 }
 
-std::vector<ParamSpec> all_specs() {
-    std::vector<ParamSpec> specs = ocr_param_specs();
-    for (auto& s : cleanup_param_specs()) specs.push_back(std::move(s));
-    return specs;
-}
-
 std::string percent(double rate) {
     return fmt::format("{:.2f}%", 100 * rate);
 }
@@ -88,7 +82,7 @@ tune::ProgressSink progress_printer() {
 }
 
 int tune_command(const TuneOptions& opt) {
-    const std::vector<ParamSpec> specs = all_specs();
+    const std::vector<ParamSpec> specs = pipeline_param_specs();
     Profile base = Profile::load(opt.base, profiles_dir());
     validate_profile(base, specs);
     if (!(opt.holdout >= 0 && opt.holdout < 1))  // also NaN

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/params.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/core/stage.hpp"
 
 namespace scanfix::cli {
 

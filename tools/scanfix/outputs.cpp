@@ -55,4 +55,17 @@ std::vector<std::string> write_outputs(const Document& doc, const std::string& d
     return paths;
 }
 
+std::vector<std::string> write_page_outputs(const Document& doc, size_t page,
+                                            const std::string& dir, const std::string& stem,
+                                            const OutputOptions& opt) {
+    const Document alone = {doc.at(page)};
+    std::vector<std::string> paths = output_paths(dir, stem, 1, opt);
+    for (size_t i = 0; i < opt.formats.size(); ++i)
+        write_file_atomically(paths[i],
+                              opt.formats[i] == OutputFormat::Text
+                                  ? render_page_text(doc, page, opt.layout, opt.keep_noise)
+                                  : render(alone, opt.formats[i], opt));
+    return paths;
+}
+
 }  // namespace scanfix::cli

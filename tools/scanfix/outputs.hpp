@@ -25,6 +25,12 @@ std::string render(const Document& doc, OutputFormat format, const OutputOptions
 std::vector<std::string> write_outputs(const Document& doc, const std::string& dir,
                                        const std::string& stem, const OutputOptions& opt);
 
+// Writes the outputs of page `page` of the document alone under `stem`, with the text of the
+// page as render_page_text() gives it. Returns the paths written.
+std::vector<std::string> write_page_outputs(const Document& doc, size_t page,
+                                            const std::string& dir, const std::string& stem,
+                                            const OutputOptions& opt);
+
 // The paths write_outputs would write, to check for existing outputs before any work.
 std::vector<std::string> output_paths(const std::string& dir, const std::string& stem, size_t pages,
                                       const OutputOptions& opt);

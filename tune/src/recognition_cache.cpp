@@ -4,8 +4,6 @@
 #include <chrono>
 #include <cstdint>
 
-#include "scanfix/ocr/preprocess.hpp"
-
 namespace scanfix::tune {
 namespace {
 
@@ -80,7 +78,8 @@ Recognizer& RecognitionCache::recognizer_for(const Profile& profile) {
     return *recognizers_.emplace(key, std::move(made)).first->second;
 }
 
-const Document& RecognitionCache::recognised(const std::string& image, const Profile& profile) {
+const Document& RecognitionCache::recognised(const std::string& image, const Pipeline& pipeline) {
+    const Profile& profile = pipeline.profile();
     const std::string pre_key = key_of(profile, {"preprocess."});
     const std::string ocr_key = key_of(profile, {"ocr."});
     const std::string key = image + '\x1d' + pre_key + '\x1d' + ocr_key;
@@ -88,12 +87,9 @@ const Document& RecognitionCache::recognised(const std::string& image, const Pro
 
     Prepared& prepared = preprocessed_[image];
     if (prepared.pages.empty() || prepared.key != pre_key) {
-        Context ctx = ctx_;
-        ctx.profile = &profile;
-        ctx.debug_dir.clear();
         // Into a fresh document first: a setting preprocessing refuses leaves the cache as it was.
         Document fresh = load_pages(image, load_);
-        for (Page& page : fresh) preprocess_page(page, ctx);
+        for (Page& page : fresh) pipeline.preprocess(page);
         ++preprocessings_;
         prepared.pages = std::move(fresh);
         prepared.key = pre_key;

@@ -10,7 +10,7 @@
 #include "scanfix/core/layout.hpp"
 #include "scanfix/eval/formats.hpp"
 #include "scanfix/eval/metrics.hpp"
-#include "scanfix/ocr/page_reader.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace scanfix::tune {
 namespace {
@@ -65,13 +65,13 @@ class PageScorer {
 
   private:
     double measure(const Assignment& values) {
-        const Profile profile = with_values(base_, values);
-        Context ctx = ctx_;
-        ctx.profile = &profile;
+        // A trial's own pipeline: cheap to build (lexicons are shared), and it checks the
+        // values as a run would.
+        const Pipeline trial(with_values(base_, values), ctx_);
         eval::EditCounts total;
         for (size_t i = 0; i < pages_.size(); ++i) {
-            Document doc = cache_.recognised(pages_[i].image, profile);
-            run_cleanup(doc, ctx);
+            Document doc = cache_.recognised(pages_[i].image, trial);
+            trial.clean(doc);
             total += eval::evaluate(references_[i], render_text(doc, Layout::Reading)).characters;
         }
         return total.rate();
@@ -88,10 +88,8 @@ class PageScorer {
 }  // namespace
 
 std::vector<ParamSpec> searched_params(const TuneSettings& settings) {
-    std::vector<ParamSpec> all = ocr_param_specs();
-    for (ParamSpec& s : cleanup_param_specs()) all.push_back(std::move(s));
     std::vector<ParamSpec> out;
-    for (ParamSpec s : all) {
+    for (ParamSpec s : pipeline_param_specs()) {
         if (s.name == "ocr.psm") {
             s.type = ParamType::Choice;
             s.choices = settings.page_segmentation_modes;

@@ -14,69 +14,23 @@
 namespace scanfix {
 namespace {
 
-class ScriptRepairStage : public CleanupStage {
-  public:
-    ScriptRepairStage(const ScriptRepairParams& p, const LexiconOptions& lex)
-        : repairer_(p, lex.dictionaries_dir, Lexicon::load(lex)) {}
-    std::string name() const override { return "script_repair"; }
-    void run(Document& doc, const Context&) const override { repairer_.run(doc, name()); }
+// A correction built once, run over the document as one stage.
+template <class Corrector>
+std::unique_ptr<CleanupStage> correction_stage(const std::string& name,
+                                               std::shared_ptr<const Corrector> corrector) {
+    return std::make_unique<DocumentStage>(
+        name, [name, corrector](Document& doc, const Context&) { corrector->run(doc, name); });
+}
 
-  private:
-    ScriptRepairer repairer_;
-};
-
-class LetterSpacingStage : public CleanupStage {
-  public:
-    LetterSpacingStage(const LetterSpacingParams& p, std::shared_ptr<const Lexicon> lex)
-        : params_(p), lexicon_(std::move(lex)) {}
-    std::string name() const override { return "letter_spacing"; }
-    void run(Document& doc, const Context&) const override {
-        join_letter_spacing(doc, *lexicon_, params_, name());
-    }
-
-  private:
-    LetterSpacingParams params_;
-    std::shared_ptr<const Lexicon> lexicon_;
-};
-
-class LexiconCorrectionStage : public CleanupStage {
-  public:
-    LexiconCorrectionStage(const LexiconCorrectionParams& p, const LexiconOptions& lex)
-        : corrector_(p, lex.dictionaries_dir, Lexicon::load(lex)) {}
-    std::string name() const override { return "lexicon_correction"; }
-    void run(Document& doc, const Context&) const override { corrector_.run(doc, name()); }
-
-  private:
-    LexiconCorrector corrector_;
-};
-
-class DehyphenateStage : public CleanupStage {
-  public:
-    DehyphenateStage(const DehyphenateParams& p, std::shared_ptr<const Lexicon> lex)
-        : params_(p), lexicon_(std::move(lex)) {}
-    std::string name() const override { return "dehyphenate"; }
-    void run(Document& doc, const Context&) const override {
-        dehyphenate(doc, *lexicon_, params_, name());
-    }
-
-  private:
-    DehyphenateParams params_;
-    std::shared_ptr<const Lexicon> lexicon_;
-};
-
-class StrayMarksStage : public CleanupStage {
-  public:
-    StrayMarksStage(const StrayMarksParams& p, std::shared_ptr<const Lexicon> lex)
-        : params_(p), lexicon_(std::move(lex)) {}
-    std::string name() const override { return "stray_marks"; }
-    void run(Document& doc, const Context&) const override {
-        remove_stray_marks(doc, *lexicon_, params_, name());
-    }
-
-  private:
-    StrayMarksParams params_;
-    std::shared_ptr<const Lexicon> lexicon_;
-};
+// A correction that is a free function of the document, its parameters and the lexicon.
+template <class Params, class Fn>
+std::unique_ptr<CleanupStage> lexicon_stage(const std::string& name, const Params& params,
+                                            std::shared_ptr<const Lexicon> lexicon, Fn fn) {
+    return std::make_unique<DocumentStage>(
+        name, [name, params, lexicon, fn](Document& doc, const Context&) {
+            fn(doc, *lexicon, params, name);
+        });
+}
 
 template <class Params>
 std::function<std::vector<ParamSpec>()> specs_of(const std::string& name) {
@@ -95,43 +49,51 @@ std::vector<CleanupStageInfo> correction_stage_infos() {
     std::vector<CleanupStageInfo> v;
     v.push_back({"script_repair",
                  "homoglyph and script repair (ICU): look-alike letters, Roman month numerals, NFC",
-                 [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
-                     return std::make_unique<ScriptRepairStage>(
-                         read_params<ScriptRepairParams>(profile, "cleanup.script_repair"),
-                         lexicon_options(profile, ctx));
+                 [](const Profile& profile, const Context& ctx) {
+                     const LexiconOptions lex = lexicon_options(profile, ctx);
+                     return correction_stage<ScriptRepairer>(
+                         "script_repair",
+                         std::make_shared<const ScriptRepairer>(
+                             read_params<ScriptRepairParams>(profile, "cleanup.script_repair"),
+                             lex.dictionaries_dir, Lexicon::load(lex)));
                  },
                  specs_of<ScriptRepairParams>("script_repair")});
     v.push_back({"letter_spacing", "join letter-spaced words (Ш Т Ы К О В → ШТЫКОВ)",
-                 [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
-                     return std::make_unique<LetterSpacingStage>(
+                 [](const Profile& profile, const Context& ctx) {
+                     return lexicon_stage(
+                         "letter_spacing",
                          read_params<LetterSpacingParams>(profile, "cleanup.letter_spacing"),
-                         lexicon_for(profile, ctx));
+                         lexicon_for(profile, ctx), join_letter_spacing);
                  },
                  specs_of<LetterSpacingParams>("letter_spacing")});
     v.push_back({"stray_marks",
                  "drop specks OCR glued to known words as quotes or dots (‘слово, смогут.вернуть)",
-                 [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
-                     return std::make_unique<StrayMarksStage>(
+                 [](const Profile& profile, const Context& ctx) {
+                     return lexicon_stage(
+                         "stray_marks",
                          read_params<StrayMarksParams>(profile, "cleanup.stray_marks"),
-                         lexicon_for(profile, ctx));
+                         lexicon_for(profile, ctx), remove_stray_marks);
                  },
                  specs_of<StrayMarksParams>("stray_marks")});
-    v.push_back(
-        {"lexicon_correction",
-         "replace unknown words by the clearly best lexicon word within a small "
-         "confusion-weighted edit distance",
-         [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
-             return std::make_unique<LexiconCorrectionStage>(
-                 read_params<LexiconCorrectionParams>(profile, "cleanup.lexicon_correction"),
-                 lexicon_options(profile, ctx));
-         },
-         specs_of<LexiconCorrectionParams>("lexicon_correction")});
+    v.push_back({"lexicon_correction",
+                 "replace unknown words by the clearly best lexicon word within a small "
+                 "confusion-weighted edit distance",
+                 [](const Profile& profile, const Context& ctx) {
+                     const LexiconOptions lex = lexicon_options(profile, ctx);
+                     return correction_stage<LexiconCorrector>(
+                         "lexicon_correction", std::make_shared<const LexiconCorrector>(
+                                                   read_params<LexiconCorrectionParams>(
+                                                       profile, "cleanup.lexicon_correction"),
+                                                   lex.dictionaries_dir, Lexicon::load(lex)));
+                 },
+                 specs_of<LexiconCorrectionParams>("lexicon_correction")});
     v.push_back({"dehyphenate",
                  "decide line-end hyphens with the lexicon: split word (пере-/дать) or compound",
-                 [](const Profile& profile, const Context& ctx) -> std::unique_ptr<CleanupStage> {
-                     return std::make_unique<DehyphenateStage>(
+                 [](const Profile& profile, const Context& ctx) {
+                     return lexicon_stage(
+                         "dehyphenate",
                          read_params<DehyphenateParams>(profile, "cleanup.dehyphenate"),
-                         lexicon_for(profile, ctx));
+                         lexicon_for(profile, ctx), dehyphenate);
                  },
                  specs_of<DehyphenateParams>("dehyphenate")});
     return v;

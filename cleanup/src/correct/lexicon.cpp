@@ -333,7 +333,6 @@ LexiconOptions lexicon_options(const Profile& profile, const Context& ctx) {
     if (o.language.empty()) o.language = "rus";
     o.dictionaries_dir = resolve_dictionaries_dir(ctx);
     const std::string key = "cleanup.lexicon.lists";
-    profile.mark_known(key);
     if (const ProfileEntry* e = profile.find(key)) {
         for (const std::string& name : e->values) {
             fs::path as_given(name);

@@ -29,7 +29,7 @@ struct PageFailure {
 
 struct PlanOptions {
     Shard shard;
-    bool resume = false;                // skip pages whose outputs are complete
+    bool resume = false;                // skip files whose pages' outputs are all complete
     std::vector<OutputTarget> targets;  // every file a finished page has
 };
 

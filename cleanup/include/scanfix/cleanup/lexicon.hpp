@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/params.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/core/stage.hpp"
 
 namespace scanfix {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/params.hpp"
-#include "scanfix/core/stage.hpp"
 
 namespace scanfix {
 
@@ -49,21 +49,23 @@ class TextWindows {
 
 class CleanupStage;
 
-// The cleanup stages named in ctx.profile ("cleanup.stages"), built once (lexicons loaded,
-// tables read) and run over any number of documents. Throws ConfigError for an unknown stage
-// name or a bad parameter. `ctx` must outlive the pipeline.
-class CleanupPipeline {
+// The cleanup stages a profile names (cleanup.stages), each built once with its parameters,
+// lexicon, transliterators and tables; run() is const and may be called from many threads.
+class Cleanup {
   public:
-    explicit CleanupPipeline(const Context& ctx);
-    ~CleanupPipeline();
-    void run(Document& doc) const;
+    // Throws ConfigError for an unknown stage name, an unknown cleanup key or a bad parameter.
+    Cleanup(const Profile& profile, const Context& ctx);
+    ~Cleanup();
+    Cleanup(Cleanup&&) noexcept;
+    // Runs the stages in order over the document, then rejoins text across removed lines.
+    // Says per stage on ctx.log how long it took.
+    void run(Document& doc, const Context& ctx) const;
 
   private:
-    const Context& ctx_;
     std::vector<std::unique_ptr<CleanupStage>> stages_;
 };
 
-// Runs the cleanup stages named in ctx.profile ("cleanup.stages") over the document.
+// Cleanup(*ctx.profile, ctx).run(doc, ctx), for one-off use.
 // Throws ConfigError for an unknown stage name or a bad parameter.
 void run_cleanup(Document& doc, const Context& ctx);
 

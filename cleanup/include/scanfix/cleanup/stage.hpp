@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/params.hpp"
-#include "scanfix/core/stage.hpp"
 
 namespace scanfix {
 
@@ -20,6 +20,28 @@ class CleanupStage {
     virtual std::string name() const = 0;
     virtual void run(Document& doc, const Context& ctx) const = 0;
 };
+
+// The one kind of stage there is: a named function over the document. Filters run theirs page
+// by page (page_stage), corrections over the whole document.
+class DocumentStage : public CleanupStage {
+  public:
+    using Fn = std::function<void(Document&, const Context&)>;
+    DocumentStage(std::string name, Fn fn) : name_(std::move(name)), fn_(std::move(fn)) {}
+    std::string name() const override { return name_; }
+    void run(Document& doc, const Context& ctx) const override { fn_(doc, ctx); }
+
+  private:
+    std::string name_;
+    Fn fn_;
+};
+
+// A stage that runs one page function over every page of the document.
+inline std::unique_ptr<CleanupStage> page_stage(std::string name, std::function<void(Page&)> fn) {
+    return std::make_unique<DocumentStage>(std::move(name),
+                                           [fn = std::move(fn)](Document& doc, const Context&) {
+                                               for (Page& page : doc) fn(page);
+                                           });
+}
 
 struct CleanupStageInfo {
     std::string name;  // as written in profiles: cleanup.stages: [speckle, page_number, ...]

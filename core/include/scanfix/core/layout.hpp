@@ -43,4 +43,10 @@ class TextRenderer {
     int last_paragraph_ = -1;
 };
 
+// Page `page` of the document as its own output file shows it. In reading layout a word
+// hyphenated across the page break is whole at the end of the page where it starts and left
+// out at the start of the next; the diplomatic layout keeps the page as typed.
+std::string render_page_text(const Document& doc, size_t page, Layout layout,
+                             bool keep_noise = false);
+
 }  // namespace scanfix

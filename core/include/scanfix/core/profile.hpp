@@ -36,10 +36,8 @@ class Profile {
     // Throws UsageError naming `origin` when the text is not key=value.
     void set_override(const std::string& key_equals_value, const std::string& origin);
     const std::map<std::string, ProfileEntry>& entries() const { return entries_; }
-    // Records that a stage read a key; the rest are unknown keys (usually typos).
-    void mark_known(const std::string& key) const { known_.insert(key); }
-    // Throws ConfigError naming the first key no stage declared.
-    void check_no_unknown_keys() const;
+    // Throws ConfigError naming the first key that is not in `known` (usually a typo).
+    void check_no_unknown_keys(const std::set<std::string>& known) const;
     // The profile as YAML, nested again by the dots in its keys.
     std::string to_yaml() const;
     const std::string& name() const { return name_; }
@@ -50,7 +48,6 @@ class Profile {
     static Profile load_impl(const std::string& path, const std::string& profiles_dir, int depth);
     std::string name_;
     std::map<std::string, ProfileEntry> entries_;
-    mutable std::set<std::string> known_;
 };
 
 }  // namespace scanfix

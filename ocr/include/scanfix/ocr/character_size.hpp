@@ -38,9 +38,11 @@ inline double mm_to_px(double mm, int dpi) {
 // page has too few characters to measure.
 int estimate_character_height(const cv::Mat& binary, int dpi);
 
-// The heights of all components of `binary` shaped like a character (no wider than three times
-// their height), from 3 pixels to a twentieth of the page side: the measurements the two
-// functions below share.
+// The heights of the components of `binary` shaped like a character (no wider than three times
+// their height, from 3 pixels to a twentieth of the page side) that stand in a row of letters:
+// another such mark of about their height sits beside them on the same line. Dust, however
+// much of it, rarely lines up; typing always does. When fewer than twenty marks stand in rows,
+// every character-shaped mark counts. The measurements the functions below share.
 std::vector<int> character_heights(const cv::Mat& binary);
 
 // estimate_character_height() on heights already measured.

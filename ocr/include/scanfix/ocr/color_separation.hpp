@@ -34,7 +34,8 @@ struct ColorSeparationParams {
         v("dark_limit", dark_limit, 0.0, 255.0,
           "darker pixels stay as type even when tinted (where stamps cross type)");
         v("max_colored_share", max_colored_share, 0.0, 1.0,
-          "when more of the ink is coloured than this, the type itself is coloured: keep all");
+          "when more of the ink on the typed lines (or of all ink, when no lines are found) is "
+          "coloured than this, the typing itself is coloured: ink of its colour is kept");
         v("stamp_mm", stamp_mm, 1.0, 100.0, "size from which a coloured mark is a Stamp region");
     }
     void validate() const {}
@@ -43,11 +44,16 @@ struct ColorSeparationParams {
 struct ColoredInk {
     cv::Mat mask;                    // 255 where coloured ink was found (CV_8UC1)
     double share_of_ink = 0;         // coloured ink / all ink on the page
-    bool typing_is_colored = false;  // true: nothing should be faded
+    double share_of_typing = -1;     // coloured ink / ink of the typed lines (-1: no lines found)
+    bool typing_is_colored = false;  // the typed lines are coloured: their colour is never faded
+    cv::Point2f typing_hue;          // Lab a/b direction of the typing's colour, when coloured
     std::vector<cv::Rect> stamps;    // coloured marks of at least stamp_mm
 };
 
-// Finds coloured ink on an 8-bit BGR page. Grey input gives an empty result.
+// Finds coloured ink on an 8-bit BGR page. The colour of the typing is the colour of the ink on
+// the page's rows of letters, whatever it is: when most of that ink is coloured (a violet or
+// blue ribbon, a carbon copy), ink of the typing's colour is never taken for a stamp, and only
+// marks of another colour are found. Grey input gives an empty result.
 ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationParams& p);
 
 // Sets the coloured ink of `gray` (same size as the colour page, already flattened so that

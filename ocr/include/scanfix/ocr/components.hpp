@@ -26,6 +26,13 @@ bool letter_sized(const cv::Rect& box, int character_height);
 // not be empty.
 int median_of(std::vector<int> values);
 
+// For each mark (a character-shaped box on a page of `page` size), whether it stands in a row
+// of letters: another mark of about its height (2/3 to 3/2) shares most of its height and sits
+// within one and a half heights of it. Typing lines up; dust and stamps' strokes rarely do.
+// `max_height` bounds the marks' heights (for the neighbourhood searched).
+std::vector<bool> in_rows_of_letters(const std::vector<cv::Rect>& marks, cv::Size page,
+                                     int max_height);
+
 // Labels the ink (0) of `binary` (text 0 on 255), 8-connected.
 InkComponents label_ink(const cv::Mat& binary);
 

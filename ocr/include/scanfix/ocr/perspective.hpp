@@ -38,7 +38,11 @@ struct SheetQuad {
 // The sheet's corners in `image` (BGR or grey), or found=false when there is no clear sheet.
 SheetQuad find_sheet(const cv::Mat& image, const PerspectiveParams& p);
 
-// The sheet warped to an upright rectangle as large as its longer opposite edges.
+// The perspective map from the photo to the upright sheet warp_sheet() makes (3x3, CV_64F);
+// `size` receives the sheet's size: as large as its longer opposite edges.
+cv::Mat sheet_transform(const SheetQuad& quad, cv::Size* size);
+
+// The sheet warped to an upright rectangle (sheet_transform()).
 cv::Mat warp_sheet(const cv::Mat& image, const SheetQuad& quad);
 
 }  // namespace scanfix

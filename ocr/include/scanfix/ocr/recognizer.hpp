@@ -12,12 +12,21 @@
 
 namespace scanfix {
 
+struct OcrParams;
+
 class Recognizer {
   public:
     virtual ~Recognizer() = default;
     // Fills page.lines from page.binary, or page.gray, or page.image (the first that exists,
     // in the order the recognizer prefers). Throws OcrError.
     virtual void recognize(Page& page) = 0;
+    // A second reading with other settings of the same language (which image, which
+    // binarisation, which segmentation), of the whole page or, when `areas` is not empty, of
+    // those areas only (boxes on the image read). The default reads as recognize() does.
+    virtual void recognize_with(Page& page, const OcrParams& /*settings*/,
+                                const std::vector<cv::Rect>& /*areas*/ = {}) {
+        recognize(page);
+    }
 };
 
 struct OcrParams {
@@ -62,6 +71,9 @@ class TesseractRecognizer : public Recognizer {
     explicit TesseractRecognizer(const OcrParams& params);
     ~TesseractRecognizer() override;
     void recognize(Page& page) override;
+    // settings.lang must be the engine's; the other ocr.* settings apply to this reading only.
+    void recognize_with(Page& page, const OcrParams& settings,
+                        const std::vector<cv::Rect>& areas = {}) override;
 
   private:
     struct Impl;

@@ -9,11 +9,12 @@
 #include <memory>
 #include <string>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/page.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/core/stage.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace scanfix::tune {
 
@@ -32,10 +33,10 @@ class RecognitionCache {
     RecognitionCache(const Context& ctx, LoadOptions load, RecognizerFactory factory);
     ~RecognitionCache();
 
-    // The pages of the image file, preprocessed and recognised with the preprocess.* and
-    // ocr.* values of `profile`; the images are dropped (cleanup reads words, boxes and
-    // regions only). Throws InputError, OcrError, ConfigError.
-    const Document& recognised(const std::string& image, const Profile& profile);
+    // The pages of the image file, preprocessed by the pipeline and recognised with the ocr.*
+    // values of its profile; the images are dropped (cleanup reads words, boxes and regions
+    // only). Throws InputError, OcrError, ConfigError.
+    const Document& recognised(const std::string& image, const Pipeline& pipeline);
 
     int recognitions() const { return recognitions_; }      // pages given to the recognizer
     int preprocessings() const { return preprocessings_; }  // image files preprocessed

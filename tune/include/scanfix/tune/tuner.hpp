@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "scanfix/core/context.hpp"
 #include "scanfix/core/profile.hpp"
-#include "scanfix/core/stage.hpp"
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/tune/page_set.hpp"
 #include "scanfix/tune/recognition_cache.hpp"

@@ -1,14 +1,12 @@
-// The stage interface every pipeline step implements, and the context it runs in.
-// Stages are composed by profiles (ocr/pipeline, cleanup/registry); algorithms behind them stay
-// free functions with parameter structs (see params.hpp).
+// The context a pipeline runs in: its profile, where messages go, where debug images go and
+// where the data (dictionaries/, profiles/) is. Preprocessing steps (ocr/preprocess_steps.hpp)
+// and cleanup stages (cleanup/stage.hpp) are composed by profiles; the algorithms behind them
+// stay free functions with parameter structs (see params.hpp).
 #pragma once
 
 #include <functional>
 #include <string>
-#include <vector>
 
-#include "scanfix/core/page.hpp"
-#include "scanfix/core/params.hpp"
 #include "scanfix/core/profile.hpp"
 
 namespace scanfix {
@@ -30,14 +28,6 @@ struct Context {
     void warn(const std::string& msg) const {
         if (log) log(LogLevel::Warning, msg);
     }
-};
-
-class Stage {
-  public:
-    virtual ~Stage() = default;
-    // Short name used in profiles, logs and reports, e.g. "binarize".
-    virtual std::string name() const = 0;
-    virtual void run(Page& page, const Context& ctx) const = 0;
 };
 
 }  // namespace scanfix
