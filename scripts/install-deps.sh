@@ -9,7 +9,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
   libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libyaml-cpp-dev
   libhunspell-dev hunspell-ru hunspell-de-de hunspell-da hunspell-cs hunspell-sk hunspell-en-us hunspell-fr
-  libpugixml-dev libpoppler-cpp-dev libjpeg-dev zlib1g-dev libcpp-httplib-dev
+  libpugixml-dev libpoppler-cpp-dev libjpeg-dev zlib1g-dev libtiff-dev libcpp-httplib-dev
   fonts-freefont-ttf fonts-urw-base35 fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then

@@ -16,6 +16,7 @@ struct PdfPage {
     double dpi = 300;     // resolution at which the image fills the page
     double width_pt = 0;  // page size when there is no image
     double height_pt = 0;
+    double jpeg_share = 1;  // below 1: the JPEG is cut to this share of its bytes (damaged)
 };
 
 inline void write_test_pdf(const std::string& path, const std::vector<PdfPage>& pages) {
@@ -60,6 +61,7 @@ inline void write_test_pdf(const std::string& path, const std::vector<PdfPage>& 
         }
         std::vector<uchar> jpeg;
         cv::imencode(".jpg", p.image, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90});
+        jpeg.resize(size_t(double(jpeg.size()) * p.jpeg_share));
         out += "<< /Type /XObject /Subtype /Image /Width " + std::to_string(p.image.cols) +
                " /Height " + std::to_string(p.image.rows) + " /ColorSpace " +
                (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB") +

@@ -83,20 +83,48 @@ std::vector<std::string> page_files_in(const std::string& folder) {
 std::vector<std::string> read_manifest(const std::string& path) {
     std::ifstream file;
     std::istream* in = &std::cin;
+    const std::string name = path == "-" ? std::string("<stdin>") : path;
     if (path != "-") {
         std::error_code ec;
         if (!fs::exists(path, ec)) throw InputError(path, "no such manifest");
-        file.open(path);
+        if (fs::is_directory(path, ec)) throw InputError(path, "is a folder, not a manifest");
+        file.open(path, std::ios::binary);
         if (!file) throw InputError(path, "cannot read manifest");
         in = &file;
     }
+    // Read a byte at a time against the limits, so that /dev/zero or a binary file given by
+    // mistake is refused at once instead of being read into memory whole.
     std::vector<std::string> entries;
     std::string line;
-    while (std::getline(*in, line)) {
+    size_t number = 1;
+    auto fail = [&](const std::string& why) {
+        throw InputError(name, "line " + std::to_string(number) + " " + why);
+    };
+    auto finish_line = [&] {
+        if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
         line = trimmed(line);
-        if (line.empty() || line[0] == '#') continue;
-        entries.push_back(line);
+        if (!line.empty() && line[0] != '#') {
+            if (entries.size() >= kMaxManifestEntries)
+                fail("is past the limit of " + std::to_string(kMaxManifestEntries) +
+                     " entries in one manifest (split it)");
+            entries.push_back(line);
+        }
+        line.clear();
+        ++number;
+    };
+    std::streambuf* buf = in->rdbuf();
+    for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
+        if (c == '\n') {
+            finish_line();
+            continue;
+        }
+        if (c == '\0') fail("contains a NUL byte: a manifest is plain text, one path per line");
+        if (line.size() >= kMaxManifestLine)
+            fail("is longer than " + std::to_string(kMaxManifestLine) +
+                 " bytes: not a path (is this a manifest?)");
+        line += char(c);
     }
+    if (!line.empty()) finish_line();
     return entries;
 }
 

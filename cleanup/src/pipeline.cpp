@@ -3,6 +3,7 @@
 #include "scanfix/cleanup/pipeline.hpp"
 
 #include <fmt/core.h>
+#include <limits>
 
 #include <chrono>
 #include <set>
@@ -31,28 +32,38 @@ size_t space_at(const std::string& s, size_t i) {
 
 }  // namespace
 
-Document document_from_text(const std::string& text, const std::string& source) {
-    Document doc;
+TextWindows::TextWindows(const std::string& text, std::string source, size_t max_lines,
+                         size_t max_words)
+    : text_(text), source_(std::move(source)), max_lines_(max_lines), max_words_(max_words) {}
+
+bool TextWindows::next(TextWindow& window) {
+    if (windows_ > 0 && at_ >= text_.size()) return false;
+    window = TextWindow();
+    Document& doc = window.doc;
+    size_t lines = 0, words = 0;
     auto new_page = [&] {
         Page page;
-        page.source = source;
-        page.index = int(doc.size());
+        page.source = source_;
+        page.index = page_;
         page.from_text = true;
         doc.push_back(std::move(page));
     };
+    // A window that starts inside a page carries that page on.
+    window.continues_last_page = windows_ > 0 && !after_page_break_;
+    window.first_line = window.continues_last_page ? page_lines_ : 0;
     new_page();
-    int paragraph = 0;
-    bool blank_seen = false;
+    ++windows_;
     Line line;
     auto end_line = [&] {
         if (line.words.empty()) {
-            blank_seen = true;
+            blank_seen_ = true;
         } else {
-            Page& page = doc.back();
-            if (blank_seen && !page.lines.empty()) ++paragraph;
-            line.paragraph = paragraph;
-            page.lines.push_back(std::move(line));
-            blank_seen = false;
+            if (blank_seen_ && page_lines_ > 0) ++paragraph_;
+            line.paragraph = paragraph_;
+            doc.back().lines.push_back(std::move(line));
+            ++page_lines_;
+            ++lines;
+            blank_seen_ = false;
         }
         line = Line();
     };
@@ -60,36 +71,64 @@ Document document_from_text(const std::string& text, const std::string& source) 
     auto end_word = [&](size_t at) {
         if (word_start == std::string::npos) return;
         Word w;
-        w.text = text.substr(word_start, at - word_start);
+        w.text = text_.substr(word_start, at - word_start);
         line.words.push_back(std::move(w));
+        ++words;
         word_start = std::string::npos;
     };
-    for (size_t i = 0; i < text.size();) {
-        char c = text[i];
+    // Past three quarters of the budget a window ends at the next page or paragraph break; at
+    // the budget, at the next line end (or inside a line of more words than the budget).
+    auto full = [&](bool at_break) {
+        const bool over = lines >= max_lines_ || words >= max_words_;
+        const bool near = lines >= max_lines_ / 4 * 3 || words >= max_words_ / 4 * 3;
+        return over || (near && at_break);
+    };
+    for (size_t& i = at_; i < text_.size();) {
+        const char c = text_[i];
         if (c == '\n' || c == '\f') {
             end_word(i);
+            const bool blank = line.words.empty();
             end_line();
-            if (c == '\f') {
-                new_page();
-                paragraph = 0;
-                blank_seen = false;
-            }
             ++i;
+            after_page_break_ = c == '\f';
+            if (c == '\f') {
+                ++page_;
+                page_lines_ = 0;
+                paragraph_ = 0;
+                blank_seen_ = false;
+                if (i < text_.size() && full(true)) return true;
+                new_page();
+            } else if (i < text_.size() && full(blank)) {
+                return true;
+            }
             continue;
         }
-        if (size_t sp = space_at(text, i)) {
+        if (size_t sp = space_at(text_, i)) {
             end_word(i);
             i += sp;
+            if (words >= max_words_ && i < text_.size()) {
+                end_line();  // a line longer than any page: cut inside it
+                after_page_break_ = false;
+                return true;
+            }
             continue;
         }
         if (word_start == std::string::npos) word_start = i;
         ++i;
     }
-    end_word(text.size());
+    end_word(text_.size());
     end_line();
     // A form feed at the very end starts no page of its own.
     if (doc.size() > 1 && doc.back().lines.empty()) doc.pop_back();
-    return doc;
+    return true;
+}
+
+Document document_from_text(const std::string& text, const std::string& source) {
+    TextWindows windows(text, source, std::numeric_limits<size_t>::max(),
+                        std::numeric_limits<size_t>::max());
+    TextWindow window;
+    windows.next(window);
+    return std::move(window.doc);
 }
 
 namespace {

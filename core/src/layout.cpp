@@ -45,51 +45,78 @@ bool ends_sentence(const std::string& s) {
 
 }  // namespace
 
-std::string render_text(const Document& doc, Layout layout, bool keep_noise) {
-    std::string out;
-    if (layout == Layout::Diplomatic) {
-        for (size_t p = 0; p < doc.size(); ++p) {
-            if (p > 0) out += '\f';
-            int last_paragraph = -1;
-            for (const Line& line : doc[p].lines) {
-                std::string t = line_text(line, keep_noise);
-                if (t.empty()) continue;
-                if (last_paragraph >= 0 && line.paragraph != last_paragraph) out += '\n';
-                last_paragraph = line.paragraph;
-                out += t;
-                out += '\n';
-            }
-        }
-        return out;
-    }
+TextRenderer::TextRenderer(Layout layout, bool keep_noise)
+    : layout_(layout), keep_noise_(keep_noise) {}
 
-    // Reading layout: flow lines of a paragraph together; the pending join of the previous
-    // kept line decides whether the next one starts with a space, nothing, or a new paragraph.
-    bool have_text = false;
-    LineJoin pending = LineJoin::Space;
-    int last_paragraph = -1;
+void TextRenderer::add(const Document& doc, bool continues_last_page) {
     for (size_t p = 0; p < doc.size(); ++p) {
-        for (const Line& line : doc[p].lines) {
-            std::string t = line_text(line, keep_noise);
-            if (t.empty()) continue;
-            bool joined = have_text && pending != LineJoin::Space;
-            if (have_text && !joined) {
-                // At a page break the paragraph goes on unless the last page ended a sentence.
-                bool new_paragraph =
-                    last_paragraph < 0 ? ends_sentence(out) : line.paragraph != last_paragraph;
-                out += new_paragraph ? "\n\n" : " ";
-            }
-            if (joined && pending == LineJoin::SoftHyphen && ends_with_hyphen(out))
-                drop_hyphen(out);
-            out += t;
-            have_text = true;
-            pending = ends_with_hyphen(t) ? line.join : LineJoin::Space;
-            last_paragraph = line.paragraph;
-        }
-        last_paragraph = -1;  // a new page starts: paragraph numbers restart
+        const bool new_page = !(p == 0 && continues_last_page && pages_ > 0);
+        if (new_page) ++pages_;
+        if (layout_ == Layout::Diplomatic)
+            add_diplomatic(doc[p], new_page);
+        else
+            add_reading(doc[p], new_page);
     }
-    if (have_text) out += '\n';
-    return out;
+}
+
+void TextRenderer::add_diplomatic(const Page& page, bool new_page) {
+    if (new_page) {
+        if (pages_ > 1) out_ += '\f';
+        last_paragraph_ = -1;
+    }
+    for (const Line& line : page.lines) {
+        std::string t = line_text(line, keep_noise_);
+        if (t.empty()) continue;
+        if (last_paragraph_ >= 0 && line.paragraph != last_paragraph_) out_ += '\n';
+        last_paragraph_ = line.paragraph;
+        out_ += t;
+        out_ += '\n';
+    }
+}
+
+// Reading layout: flow lines of a paragraph together; the pending join of the previous kept
+// line decides whether the next one starts with a space, nothing, or a new paragraph.
+void TextRenderer::add_reading(const Page& page, bool new_page) {
+    if (new_page) last_paragraph_ = -1;  // a new page starts: paragraph numbers restart
+    for (const Line& line : page.lines) {
+        std::string t = line_text(line, keep_noise_);
+        if (t.empty()) continue;
+        bool joined = have_text_ && pending_ != LineJoin::Space;
+        if (have_text_ && !joined) {
+            // At a page break the paragraph goes on unless the last page ended a sentence.
+            bool new_paragraph =
+                last_paragraph_ < 0 ? ends_sentence(out_) : line.paragraph != last_paragraph_;
+            out_ += new_paragraph ? "\n\n" : " ";
+        }
+        if (joined && pending_ == LineJoin::SoftHyphen && ends_with_hyphen(out_)) drop_hyphen(out_);
+        out_ += t;
+        have_text_ = true;
+        pending_ = ends_with_hyphen(t) ? line.join : LineJoin::Space;
+        last_paragraph_ = line.paragraph;
+    }
+}
+
+std::string TextRenderer::take() {
+    // The last bytes stay: the next line may drop a hyphen there or look for a full stop.
+    constexpr size_t kHeld = 8;
+    if (out_.size() <= kHeld) return {};
+    std::string done = out_.substr(0, out_.size() - kHeld);
+    out_.erase(0, out_.size() - kHeld);
+    return done;
+}
+
+std::string TextRenderer::finish() {
+    std::string rest = std::move(out_);
+    out_.clear();
+    if (layout_ == Layout::Reading && have_text_) rest += '\n';
+    return rest;
+}
+
+std::string render_text(const Document& doc, Layout layout, bool keep_noise) {
+    TextRenderer renderer(layout, keep_noise);
+    renderer.add(doc);
+    std::string out = renderer.take();
+    return out + renderer.finish();
 }
 
 namespace {

@@ -106,11 +106,19 @@ Profile Profile::load_impl(const std::string& path, const std::string& profiles_
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))  // a folder, or a device such as /dev/zero
         throw ConfigError(path, 0, "a profile must be a regular file");
-    std::ifstream in(path);
+    // A profile is a page of settings; a disk image named by mistake is refused unread.
+    constexpr size_t kMaxProfileBytes = 1 << 20;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxProfileBytes)
+        throw ConfigError(path, 0, "larger than 1 MB: not a profile");
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw ConfigError(path, 0, "cannot open profile");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse_impl(ss.str(), path, profiles_dir, depth);
+    std::string text(kMaxProfileBytes + 1, '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    text.resize(size_t(in.gcount()));
+    if (text.size() > kMaxProfileBytes)
+        throw ConfigError(path, 0, "larger than 1 MB: not a profile");
+    return parse_impl(text, path, profiles_dir, depth);
 }
 
 Profile Profile::parse_impl(const std::string& text, const std::string& origin,

@@ -35,8 +35,7 @@ std::string to_alto(const Document& doc) {
     auto desc = alto.append_child("Description");
     desc.append_child("MeasurementUnit").text() = "pixel";
     auto info = desc.append_child("sourceImageInformation");
-    info.append_child("fileName").text() =
-        doc.empty() ? "" : std::filesystem::path(doc[0].source).filename().string().c_str();
+    info.append_child("fileName").text() = doc.empty() ? "" : source_name(doc[0]).c_str();
     auto processing = desc.append_child("OCRProcessing");
     processing.append_attribute("ID") = "OCR_0";
     auto step = processing.append_child("ocrProcessingStep");

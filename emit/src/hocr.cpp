@@ -35,7 +35,7 @@ std::string to_hocr(const Document& doc) {
     html.append_attribute("xml:lang") = "ru";
     html.append_attribute("lang") = "ru";
     auto head = html.append_child("head");
-    head.append_child("title").text() = doc.empty() ? "" : doc[0].source.c_str();
+    head.append_child("title").text() = doc.empty() ? "" : source_name(doc[0], true).c_str();
     auto meta = head.append_child("meta");
     meta.append_attribute("http-equiv") = "Content-Type";
     meta.append_attribute("content") = "text/html;charset=utf-8";
@@ -55,8 +55,7 @@ std::string to_hocr(const Document& doc) {
         div.append_attribute("class") = "ocr_page";
         div.append_attribute("id") = fmt::format("page_{}", p + 1).c_str();
         div.append_attribute("title") =
-            (fmt::format("image \"{}\"; {}; ppageno {}",
-                         std::filesystem::path(page.source).filename().string(),
+            (fmt::format("image \"{}\"; {}; ppageno {}", source_name(page),
                          bbox({0, 0, size.width, size.height}), p) +
              wconf(quality_percent(page.quality)))
                 .c_str();

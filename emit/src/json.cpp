@@ -110,21 +110,44 @@ std::string to_json(const Document& doc) {
            "\n";
 }
 
-std::string cleanup_report_json(const Document& doc) {
-    json entries = json::array();
-    std::map<std::string, int> counts{{"removed", 0}, {"replaced", 0}, {"joined", 0}};
-    for (size_t p = 0; p < doc.size(); ++p)
+std::string CleanupReportWriter::add(const Document& doc, bool continues_last_page,
+                                     int first_line) {
+    std::string out;
+    for (size_t p = 0; p < doc.size(); ++p) {
+        const bool continued = p == 0 && continues_last_page && pages_ > 0;
+        if (!continued) ++pages_;
+        const int offset = p == 0 && continues_last_page ? first_line : 0;
         for (const LogEntry& e : doc[p].log) {
-            json j = log_entry_json(doc[p], e, p);
+            LogEntry placed = e;
+            if (placed.line >= 0) placed.line += offset;
+            json j = log_entry_json(doc[p], placed, pages_ - 1);
             j["source"] = doc[p].source;
-            entries.push_back(std::move(j));
-            ++counts[e.action];
+            ++counts_[e.action];
+            // Each entry as nlohmann would indent it two levels deep in the whole report.
+            std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+            out += entries_ == 0 ? "{\n  \"entries\": [\n" : ",\n";
+            ++entries_;
+            size_t at = 0;
+            for (size_t nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
+                out += "    " + text.substr(at, nl + 1 - at);
+            out += "    " + text.substr(at);
         }
-    json report;
-    for (const auto& [action, n] : counts) report[action] = n;
-    report["entries"] = std::move(entries);
+    }
+    return out;
+}
+
+std::string CleanupReportWriter::finish() {
     // Inputs are validated UTF-8, but a report must never throw.
-    return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    std::string out = entries_ == 0 ? "{\n  \"entries\": [],\n" : "\n  ],\n";
+    json counts(counts_);
+    std::string tail = counts.dump(2, ' ', false, json::error_handler_t::replace);
+    return out + tail.substr(tail.find('\n') + 1) + "\n";
+}
+
+std::string cleanup_report_json(const Document& doc) {
+    CleanupReportWriter writer;
+    std::string out = writer.add(doc);
+    return out + writer.finish();
 }
 
 }  // namespace scanfix

@@ -63,8 +63,7 @@ std::string to_page_xml(const Page& page) {
     {
         cv::Size size = page_size(page);
         auto pg = root.append_child("Page");
-        pg.append_attribute("imageFilename") =
-            std::filesystem::path(page.source).filename().string().c_str();
+        pg.append_attribute("imageFilename") = source_name(page).c_str();
         pg.append_attribute("imageWidth") = size.width;
         pg.append_attribute("imageHeight") = size.height;
         for (const auto& block : kept_blocks(page)) {

@@ -2,6 +2,7 @@
 // grouped into blocks, so hOCR, ALTO and PAGE agree on what a block is.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <pugixml.hpp>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "scanfix/core/page.hpp"
+#include "scanfix/core/text.hpp"
 
 namespace scanfix::emit_detail {
 
@@ -16,6 +18,13 @@ inline std::string serialize(const pugi::xml_document& xml) {
     std::ostringstream out;
     xml.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
     return out.str();
+}
+
+// The name of a page's source file as XML can hold it (see printable_file_name); with
+// `whole_path` the folders too.
+inline std::string source_name(const Page& page, bool whole_path = false) {
+    return printable_file_name(whole_path ? page.source
+                                          : std::filesystem::path(page.source).filename().string());
 }
 
 // Kept lines of a page, grouped by consecutive Line::block values.

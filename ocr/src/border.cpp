@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "scanfix/ocr/character_size.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -31,7 +32,7 @@ cv::Mat find_dark_border(const cv::Mat& gray, int dpi, double paper, const Borde
     // while a border stays dark.
     const double scale = std::min(1.0, 50.0 / std::max(1, dpi));
     cv::Mat small;
-    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    shrink(gray, small, scale, cv::INTER_AREA);
     cv::blur(small, small, {3, 3});
     cv::Mat dark = small < p.darkness * paper;
     // Thin dark slivers are usually shadows of the page edge, which binarisation handles.
@@ -98,8 +99,7 @@ std::vector<cv::Rect> border_boxes(const cv::Mat& full_border) {
     const int f = std::max(1, std::max(full_border.cols, full_border.rows) / 800);
     cv::Mat border;
     if (f > 1)
-        cv::resize(full_border, border, cv::Size(full_border.cols / f, full_border.rows / f), 0, 0,
-                   cv::INTER_NEAREST);
+        cv::resize(full_border, border, divided(full_border.size(), f), 0, 0, cv::INTER_NEAREST);
     else
         border = full_border;
     const cv::Rect image(0, 0, border.cols, border.rows);

@@ -7,6 +7,7 @@
 
 #include "scanfix/ocr/border.hpp"
 #include "scanfix/ocr/character_size.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -218,7 +219,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     // the areas it finds are looked at again at full resolution.
     const double scale = std::min(1.0, 100.0 / std::max(1, dpi));
     cv::Mat small;
-    cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    shrink(bgr, small, scale, cv::INTER_AREA);
     cv::Mat lab;
     cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
     const Paper paper = measure_paper(lab, std::max(8, int(std::lround(dpi * scale))));

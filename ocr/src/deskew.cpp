@@ -1,5 +1,6 @@
 // Projection-profile skew search and rotation; see deskew.hpp.
 #include "scanfix/ocr/deskew.hpp"
+#include "scanfix/ocr/image_loader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +81,12 @@ cv::Mat deskew_transform(cv::Size page, double degrees, cv::Size* size) {
     m.at<double>(1, 2) += (h - page.height) / 2.0;
     if (size) *size = {w, h};
     return m;
+}
+
+bool turned_page_fits(cv::Size page, double degrees) {
+    cv::Size size;
+    deskew_transform(page, degrees, &size);
+    return std::max(size.width, size.height) <= kMaxPageSide;
 }
 
 cv::Mat rotate_page(const cv::Mat& image, double degrees, double fill, int interpolation) {

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "scanfix/ocr/character_size.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -39,7 +40,7 @@ cv::Mat estimate_paper_background(const cv::Mat& gray, int dpi, const Illuminati
     CV_Assert(gray.type() == CV_8UC1);
     double scale = std::min(1.0, double(p.work_dpi) / std::max(1, dpi));
     cv::Mat small;
-    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    shrink(gray, small, scale, cv::INTER_AREA);
     const int work = std::max(1, int(dpi * scale));
     // The closing replaces every stroke thinner than the kernel by the paper around it.
     int k = odd_at_least(mm_to_px(p.kernel_mm, work), 3);

@@ -269,32 +269,37 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
     TiffReader r{b, big};
     std::set<uint64_t> seen;
     const uint64_t entry_size = big ? 20 : 12;
-    while (ifd != 0) {
-        std::string page = "page " + std::to_string(h.frames.size() + 1);
-        if (!seen.insert(ifd).second) {
-            h.problem = "corrupt: the TIFF's list of pages loops back on itself";
+    // A broken page list ends the pages: the ones before it stay good, the break is a page of
+    // its own that cannot be read (or the file's problem when no page came before it).
+    auto chain_broken = [&h](const std::string& why) {
+        if (h.frames.empty()) {
+            h.problem = why;
             return;
         }
+        ImageFrame bad;
+        bad.problem = why;
+        h.frames.push_back(bad);
+    };
+    while (ifd != 0) {
+        std::string page = "page " + std::to_string(h.frames.size() + 1);
+        if (!seen.insert(ifd).second)
+            return chain_broken("corrupt: the TIFF's list of pages loops back on itself");
         if (seen.size() > 10000) {
             h.problem = "corrupt: the TIFF claims more than 10000 pages";
             return;
         }
         uint64_t count = 0;
-        if (!(big ? b.u64(ifd, count) : b.u16(ifd, count))) {
-            h.problem = "truncated: the TIFF ends before the directory of " + page;
-            return;
-        }
+        if (!(big ? b.u64(ifd, count) : b.u16(ifd, count)))
+            return chain_broken("truncated: the TIFF ends before the directory of " + page);
         uint64_t first = ifd + (big ? 8 : 2);
-        if (count > b.size() || !b.has(first, count * entry_size + (big ? 8 : 4))) {
-            h.problem = "truncated: the TIFF ends inside the directory of " + page;
-            return;
-        }
+        if (count > b.size() || !b.has(first, count * entry_size + (big ? 8 : 4)))
+            return chain_broken("truncated: the TIFF ends inside the directory of " + page);
         ImageFrame f;
         f.samples = 1;
         f.bits = 1;  // the TIFF default when BitsPerSample is absent
         std::vector<uint64_t> offsets, counts, v;
         bool have_width = false, have_height = false;
-        for (uint64_t i = 0; i < count; ++i) {
+        for (uint64_t i = 0; i < count && f.problem.empty(); ++i) {
             uint64_t e = first + i * entry_size, tag = 0;
             b.u16(e, tag);
             const uint64_t max_blocks = 1u << 24;
@@ -310,6 +315,9 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
                 case 258:
                     if (r.values(e, v, 64) && !v.empty()) f.bits = int(v[0]);
                     break;
+                case 259:
+                    if (r.values(e, v, 1) && !v.empty()) f.compression = int(v[0]);
+                    break;
                 case 262:
                     if (r.values(e, v, 1) && !v.empty()) f.cmyk = v[0] == 5;
                     break;
@@ -321,34 +329,28 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
                     break;
                 case 273:
                 case 324:
-                    if (!r.values(e, offsets, max_blocks)) {
-                        h.problem = "truncated or corrupt: the strip table of " + page +
+                    if (!r.values(e, offsets, max_blocks))
+                        f.problem = "truncated or corrupt: the strip table of " + page +
                                     " lies outside the file";
-                        return;
-                    }
                     break;
                 case 279:
                 case 325:
-                    if (!r.values(e, counts, max_blocks)) {
-                        h.problem = "truncated or corrupt: the strip sizes of " + page +
+                    if (!r.values(e, counts, max_blocks))
+                        f.problem = "truncated or corrupt: the strip sizes of " + page +
                                     " lie outside the file";
-                        return;
-                    }
                     break;
                 default:
                     break;
             }
         }
-        if (!have_width || !have_height) {
-            h.problem = "corrupt: " + page + " of the TIFF has no width or height";
-            return;
-        }
-        if (offsets.size() == counts.size()) {
+        if (f.problem.empty() && (!have_width || !have_height))
+            f.problem = "corrupt: " + page + " of the TIFF has no width or height";
+        if (f.problem.empty() && offsets.size() == counts.size()) {
             for (size_t i = 0; i < offsets.size(); ++i)
                 if (counts[i] > 0 && !b.has(offsets[i], counts[i])) {
-                    h.problem = "truncated: the image data of " + page +
+                    f.problem = "truncated: the image data of " + page +
                                 " reaches past the end of the file";
-                    return;
+                    break;
                 }
         }
         h.frames.push_back(f);
@@ -356,6 +358,8 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
         if (!(big ? b.u64(next_at, ifd) : b.u32(next_at, ifd))) ifd = 0;
     }
     if (h.frames.empty()) h.problem = "corrupt: the TIFF has no pages";
+    // One page alone: its problem is the file's.
+    if (h.frames.size() == 1 && !h.frames[0].problem.empty()) h.problem = h.frames[0].problem;
 }
 
 }  // namespace
@@ -391,14 +395,15 @@ ImageHeader read_image_header(std::string_view bytes) {
             break;
     }
     if (h.problem.empty())
-        for (size_t i = 0; i < h.frames.size(); ++i)
-            if (h.frames[i].width <= 0 || h.frames[i].height <= 0) {
-                h.problem =
+        for (size_t i = 0; i < h.frames.size(); ++i) {
+            ImageFrame& f = h.frames[i];
+            if (f.problem.empty() && (f.width <= 0 || f.height <= 0))
+                f.problem =
                     "corrupt: the header gives " +
                     std::string(h.frames.size() > 1 ? "page " + std::to_string(i + 1) + " " : "") +
                     "a width or height of 0";
-                break;
-            }
+            if (h.frames.size() == 1 && !f.problem.empty()) h.problem = f.problem;
+        }
     return h;
 }
 

@@ -19,13 +19,18 @@ struct ImageFrame {
     int samples = 1;    // samples (channels) per pixel
     bool cmyk = false;  // separated colour (CMYK or YCCK)
     bool floating = false;
+    int compression = 1;  // TIFF Compression tag (1 = none)
+    // Empty when this page reads well; else why it cannot be decoded (a multi-page TIFF whose
+    // page 2 is damaged still has good pages 1 and 3).
+    std::string problem;
 };
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::Unknown;
     std::vector<ImageFrame> frames;
     // Empty when the header reads well; else why the file cannot be a good image, in words
-    // for the archivist ("truncated: ...", "corrupt: ...").
+    // for the archivist ("truncated: ...", "corrupt: ..."). Problems of single pages of a TIFF
+    // are the frames' own, as long as one page reads well.
     std::string problem;
 };
 

@@ -4,6 +4,8 @@
 // as 8-bit grey or BGR.
 #include "scanfix/ocr/image_loader.hpp"
 
+#include <tiffio.h>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -146,11 +148,27 @@ struct RasterFile {
     ImageHeader header;
 };
 
+// A TIFF page compressed with a method libtiff (OpenCV's TIFF decoder) cannot decode would
+// come out as an empty page without any error.
+void check_tiff_compression(ImageHeader& h) {
+    for (size_t i = 0; i < h.frames.size(); ++i) {
+        ImageFrame& f = h.frames[i];
+        if (!f.problem.empty() || f.compression < 0 || f.compression > 0xFFFF ||
+            TIFFIsCODECConfigured(uint16_t(f.compression)))
+            continue;
+        f.problem = (h.frames.size() > 1 ? "page " + std::to_string(i + 1) + " uses" : "uses") +
+                    std::string(" TIFF compression ") + std::to_string(f.compression) +
+                    ", which cannot be decoded";
+        if (h.frames.size() == 1) h.problem = f.problem;
+    }
+}
+
 RasterFile read_raster(const std::string& path) {
     RasterFile f;
     f.bytes = read_bytes(path);
     if (f.bytes.empty()) throw InputError(path, "empty file");
     f.header = read_image_header(f.bytes);
+    if (f.header.format == ImageFormat::Tiff) check_tiff_compression(f.header);
     if (!f.header.problem.empty()) throw InputError(path, f.header.problem);
     if (f.header.format == ImageFormat::Jpeg)
         if (std::string damage = jpeg_damage(f.bytes); !damage.empty())
@@ -163,6 +181,7 @@ RasterFile read_raster(const std::string& path) {
 void check_pixel_limit(const std::string& path, const RasterFile& f, size_t index,
                        const LoadOptions& options) {
     const ImageFrame& frame = f.header.frames[index];
+    if (!frame.problem.empty()) throw InputError(path, frame.problem);
     double pixels = double(frame.width) * double(frame.height);
     if (pixels <= double(options.max_pixels)) return;
     std::string page =
@@ -171,6 +190,18 @@ void check_pixel_limit(const std::string& path, const RasterFile& f, size_t inde
         path, page + std::to_string(frame.width) + "x" + std::to_string(frame.height) +
                   " pixels (" + megapixels(pixels) + " megapixels), larger than the limit of " +
                   megapixels(double(options.max_pixels)) + " (raise it with --max-megapixels)");
+}
+
+void check_page_size(const std::string& path, int index, int width, int height) {
+    const std::string size = std::to_string(width) + "x" + std::to_string(height) + " pixels";
+    const std::string page = index > 0 ? "page " + std::to_string(index + 1) + " is " : "image is ";
+    if (std::min(width, height) < kMinPageSide)
+        throw InputError(path, page + size + ": too small to hold text (a line of type needs " +
+                                   std::to_string(kMinPageSide) + " pixels)");
+    if (std::max(width, height) > kMaxPageSide)
+        throw InputError(path, page + size + ": a side longer than " +
+                                   std::to_string(kMaxPageSide) +
+                                   " pixels cannot be read (split or scale the scan)");
 }
 
 Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
@@ -188,6 +219,7 @@ Page make_page(const std::string& path, int index, int dpi, const cv::Mat& m,
     page.dpi = dpi;
     page.image = to_page_image(m);
     page.source_size = page.image.size();
+    check_page_size(path, index, m.cols, m.rows);
     return page;
 }
 
@@ -265,6 +297,8 @@ std::vector<Page> load_pages(const std::string& path, const LoadOptions& options
         return pages;
     }
     RasterFile f = read_raster(path);
+    for (const ImageFrame& frame : f.header.frames)
+        if (!frame.problem.empty()) throw InputError(path, frame.problem);
     for (size_t i = 0; i < f.header.frames.size(); ++i) check_pixel_limit(path, f, i, options);
     std::vector<cv::Mat> images = decode(path, f, 0, int(f.header.frames.size()));
     for (size_t i = 0; i < images.size(); ++i)

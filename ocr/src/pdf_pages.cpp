@@ -21,6 +21,8 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "image_header.hpp"
+#include "jpeg_integrity.hpp"
 #include "scanfix/core/error.hpp"
 
 namespace fs = std::filesystem;
@@ -58,6 +60,8 @@ std::unique_ptr<poppler::page> open_page(const poppler::document& doc, const std
 
 struct ImageSize {
     int width = 0, height = 0;
+    bool jpeg = false;  // the stream is JPEG data alone (/DCTDecode and no other filter)
+    size_t data_at = 0, data_length = 0;
 };
 
 // The integer after `key` in a dictionary's text, or 0 (absent or an indirect reference).
@@ -81,8 +85,9 @@ int dict_int(const std::string& dict, const char* key) {
     return 0;
 }
 
-// The dictionary around `pos`: from the nearest "<<" before it to its matching ">>".
-std::string enclosing_dict(const std::string& bytes, size_t pos) {
+// The dictionary around `pos`: from the nearest "<<" before it to its matching ">>"; `end`
+// gets the position after it.
+std::string enclosing_dict(const std::string& bytes, size_t pos, size_t* end = nullptr) {
     size_t window = std::min<size_t>(pos, 4096);
     size_t open = bytes.rfind("<<", pos);
     if (open == std::string::npos || pos - open > window) return {};
@@ -93,11 +98,58 @@ std::string enclosing_dict(const std::string& bytes, size_t pos) {
             ++depth;
             ++i;
         } else if (bytes[i] == '>' && bytes[i + 1] == '>') {
-            if (--depth == 0) return bytes.substr(open, i + 2 - open);
+            if (--depth == 0) {
+                if (end) *end = i + 2;
+                return bytes.substr(open, i + 2 - open);
+            }
             ++i;
         }
     }
     return {};
+}
+
+// Number of filters a stream dictionary names (every "...Decode" but /DecodeParms).
+int filter_count(const std::string& dict) {
+    int n = 0;
+    for (size_t at = dict.find("Decode"); at != std::string::npos; at = dict.find("Decode", at + 6))
+        if (dict.compare(at + 6, 5, "Parms") != 0) ++n;
+    return n;
+}
+
+// Where the data of the stream whose dictionary ends at `dict_end` lies: after the keyword
+// "stream" and its line end, `length` bytes (when the dictionary gives them directly), else
+// up to "endstream". Leaves `at` and `size` 0 when there is no stream.
+void locate_stream(const std::string& bytes, size_t dict_end, int length, size_t& at,
+                   size_t& size) {
+    size_t p = dict_end;
+    while (p < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[p]))) ++p;
+    if (bytes.compare(p, 6, "stream") != 0) return;
+    p += 6;
+    if (p < bytes.size() && bytes[p] == '\r') ++p;
+    if (p < bytes.size() && bytes[p] == '\n') ++p;
+    if (length > 0 && size_t(length) <= bytes.size() - p) {
+        at = p, size = size_t(length);
+        return;
+    }
+    size_t end = bytes.find("endstream", p);
+    if (end == std::string::npos) end = bytes.size();
+    while (end > p && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) --end;
+    at = p, size = end - p;
+}
+
+// Why an embedded JPEG image is damaged (truncated, corrupt entropy data), or empty. poppler
+// renders such an image without a word, the missing part grey: a silently wrong page.
+std::string jpeg_problem(const std::string& path, const ImageSize& image) {
+    if (!image.jpeg) return {};
+    std::ifstream in(path, std::ios::binary);
+    std::string data(image.data_length, '\0');
+    in.seekg(std::streamoff(image.data_at));
+    in.read(data.data(), std::streamsize(data.size()));
+    data.resize(size_t(in.gcount()));
+    ImageHeader header = read_image_header(data);
+    if (header.format != ImageFormat::Jpeg) return "its data is not JPEG";
+    if (!header.problem.empty()) return header.problem;
+    return jpeg_damage(data);
 }
 
 // Pixel sizes of the file's image XObjects in file order (masks left out).
@@ -113,10 +165,16 @@ std::vector<ImageSize> scan_image_sizes(const std::string& path) {
         if (bytes.compare(p, 6, "/Image") != 0) continue;
         if (p + 6 < bytes.size() && std::isalnum(static_cast<unsigned char>(bytes[p + 6])))
             continue;
-        std::string dict = enclosing_dict(bytes, at);
+        size_t dict_end = 0;
+        std::string dict = enclosing_dict(bytes, at, &dict_end);
         if (dict.empty() || dict.find("/ImageMask true") != std::string::npos) continue;
         ImageSize s{dict_int(dict, "/Width"), dict_int(dict, "/Height")};
-        if (s.width > 0 && s.height > 0) sizes.push_back(s);
+        if (s.width <= 0 || s.height <= 0) continue;
+        if (dict.find("/DCTDecode") != std::string::npos && filter_count(dict) == 1) {
+            locate_stream(bytes, dict_end, dict_int(dict, "/Length"), s.data_at, s.data_length);
+            s.jpeg = s.data_length > 0;
+        }
+        sizes.push_back(s);
     }
     return sizes;
 }
@@ -181,6 +239,20 @@ int pdf_page_dpi(const std::string& path, int index, int fallback_dpi) {
 cv::Mat render_pdf_page(const std::string& path, int index, int dpi, long long max_pixels) {
     auto doc = open_pdf(path);
     auto page = open_page(*doc, path, index);
+    // One scan per page in page order: only this page's own image matters. Otherwise which page
+    // shows a damaged image is not known, and no page is trusted.
+    const std::vector<ImageSize> images = cached_image_sizes(path);
+    const std::string page_name = "page " + std::to_string(index + 1);
+    if (int(images.size()) == doc->pages()) {
+        if (std::string why = jpeg_problem(path, images[size_t(index)]); !why.empty())
+            throw InputError(path, page_name + ": its scanned image is damaged (" + why + ")");
+    } else {
+        for (size_t i = 0; i < images.size(); ++i)
+            if (std::string why = jpeg_problem(path, images[i]); !why.empty())
+                throw InputError(path, page_name + ": embedded image " + std::to_string(i + 1) +
+                                           " is damaged (" + why +
+                                           ") and the page it belongs to is not known");
+    }
     poppler::rectf box = page->page_rect(poppler::crop_box);
     double pixels = (box.width() / 72.0 * dpi) * (box.height() / 72.0 * dpi);
     if (pixels > double(max_pixels))

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scanfix/ocr/illumination.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
@@ -37,7 +38,7 @@ SheetQuad find_sheet(const cv::Mat& image, const PerspectiveParams& p) {
     // About 500 pixels across: type vanishes, the sheet edge stays.
     const double scale = std::min(1.0, 500.0 / std::max(gray.cols, gray.rows));
     cv::Mat small;
-    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    shrink(gray, small, scale, cv::INTER_AREA);
     cv::GaussianBlur(small, small, {5, 5}, 0);
     cv::Mat bright;
     cv::threshold(small, bright, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);

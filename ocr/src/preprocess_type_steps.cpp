@@ -9,6 +9,7 @@
 #include "scanfix/ocr/character_size.hpp"
 #include "scanfix/ocr/deskew.hpp"
 #include "scanfix/ocr/preprocess_steps.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 namespace {
@@ -23,8 +24,7 @@ PreprocessStepFn type_size_step(const Profile& profile) {
         for (int f : {2, 1}) {
             cv::Mat small;
             if (f > 1)
-                cv::resize(s.gray, small, cv::Size(s.gray.cols / f, s.gray.rows / f), 0, 0,
-                           cv::INTER_AREA);
+                cv::resize(s.gray, small, divided(s.gray.size(), f), 0, 0, cv::INTER_AREA);
             else
                 small = s.gray;
             cv::threshold(small, s.rough_binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
@@ -58,6 +58,12 @@ PreprocessStepFn deskew_step(const Profile& profile) {
         }
         if (std::abs(skew.degrees) < p.min_degrees) {
             s.note("measured", fmt::format("skew {:.2f} degrees, not corrected", skew.degrees));
+            return;
+        }
+        if (!turned_page_fits(s.gray.size(), skew.degrees)) {
+            s.note("kept", fmt::format("skew {:.2f} degrees, not corrected: the turned page "
+                                       "would be too large",
+                                       skew.degrees));
             return;
         }
         const cv::Mat m = deskew_transform(s.gray.size(), skew.degrees, nullptr);

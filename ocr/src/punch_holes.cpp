@@ -5,12 +5,14 @@
 #include <opencv2/imgproc.hpp>
 
 #include "scanfix/ocr/character_size.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 
 cv::Rect PunchHole::box() const {
     int r = int(std::ceil(radius));
-    return {int(centre.x) - r, int(centre.y) - r, 2 * r + 1, 2 * r + 1};
+    cv::Rect circle(int(centre.x) - r, int(centre.y) - r, 2 * r + 1, 2 * r + 1);
+    return page.empty() ? circle : circle & cv::Rect({}, page);
 }
 
 std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const PunchHoleParams& p) {
@@ -20,7 +22,7 @@ std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const Punc
     const int f = std::max(1, int(mm_to_px(p.min_mm, dpi) / 10));
     cv::Mat small;
     if (f > 1) {
-        cv::resize(dark, small, cv::Size(dark.cols / f, dark.rows / f), 0, 0, cv::INTER_AREA);
+        cv::resize(dark, small, divided(dark.size(), f), 0, 0, cv::INTER_AREA);
         small = small > 0;  // a thin ring (a hole over a white lid) stays closed
     } else {
         small = dark.clone();
@@ -45,6 +47,7 @@ std::vector<PunchHole> find_punch_holes(const cv::Mat& dark, int dpi, const Punc
         if (to_edge > margin) continue;
         h.centre = (h.centre + cv::Point2f(0.5f, 0.5f)) * float(f);
         h.radius *= float(f);
+        h.page = dark.size();
         holes.push_back(h);
     }
     return holes;

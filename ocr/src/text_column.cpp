@@ -94,7 +94,10 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
         cv::Rect r(int(b.x * scale), int(b.y * scale), std::max(1, int(b.width * scale)),
                    std::max(1, int(b.height * scale)));
         cv::rectangle(chars_small, r, cv::Scalar(255), cv::FILLED);
-        centres.emplace_back(int((b.x + b.width / 2) * scale), int((b.y + b.height / 2) * scale));
+        // The small grid is the page's size times scale rounded down, so a centre in the last
+        // fraction of a cell would land one past its last row or column: keep it on the grid.
+        centres.emplace_back(std::min(small_size.width - 1, int((b.x + b.width / 2) * scale)),
+                             std::min(small_size.height - 1, int((b.y + b.height / 2) * scale)));
     }
     if (centres.size() < 10) return layout;
 

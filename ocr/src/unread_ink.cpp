@@ -6,6 +6,7 @@
 
 #include "scanfix/ocr/binarize.hpp"
 #include "scanfix/ocr/illumination.hpp"
+#include "shrink.hpp"
 
 namespace scanfix {
 namespace {
@@ -30,7 +31,7 @@ UnreadInk find_unread_ink(const cv::Mat& image, int character_height,
     const double ch = character_height * f;
     cv::Mat gray = to_gray(image), small;
     if (f < 1.0)
-        cv::resize(gray, small, cv::Size(), f, f, cv::INTER_AREA);
+        shrink(gray, small, f, cv::INTER_AREA);
     else
         small = gray;
     BinarizeParams bp;

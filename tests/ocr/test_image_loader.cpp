@@ -148,7 +148,7 @@ std::string grey_alpha_png(int w, int h, uchar grey, uchar alpha) {
 TEST_CASE("a CMYK TIFF becomes BGR of the same colour") {
     std::string dir = test::temp_dir("cmyk");
     const uchar yellowish_paper[4] = {0, 0, 40, 10};  // C, M, Y, K
-    write_bytes(dir + "/cmyk.tif", cmyk_tiff(16, 8, yellowish_paper));
+    write_bytes(dir + "/cmyk.tif", cmyk_tiff(16, 12, yellowish_paper));
     auto pages = load_pages(dir + "/cmyk.tif");
     REQUIRE(pages.size() == 1);
     REQUIRE(pages[0].image.type() == CV_8UC3);

@@ -6,6 +6,7 @@
 #include "scanfix/ocr/character_size.hpp"
 #include "scanfix/ocr/preprocess.hpp"
 #include "scanfix/ocr/punch_holes.hpp"
+#include "scanfix/ocr/text_column.hpp"
 #include "synthetic_page.hpp"
 
 using namespace scanfix;
@@ -166,4 +167,21 @@ TEST_CASE("the resolution follows the type when the stated one is far off") {
     q.image = draw_text_page();
     preprocess_page(q, Context{});
     CHECK(q.dpi == 200);
+}
+
+TEST_CASE("a letter in the last fraction of the coarse grid stays on the grid") {
+    // The text column is searched on a grid of the page's size times 4 / character height,
+    // rounded down: 1009 pixels at a character height of 40 give 100 cells, and a letter whose
+    // centre lies at 1001 would have fallen into cell 100, one past the grid (read outside the
+    // image: a crash found by tune, caught by ASan here).
+    cv::Mat binary(1009, 1009, CV_8UC1, cv::Scalar(255));
+    for (int row = 0; row < 3; ++row)
+        for (int x = 100; x < 900; x += 40)
+            cv::rectangle(binary, cv::Rect(x, 200 + 60 * row, 24, 30), cv::Scalar(0), cv::FILLED);
+    cv::rectangle(binary, cv::Rect(990, 994, 12, 14), cv::Scalar(0), cv::FILLED);  // bottom right
+    cv::rectangle(binary, cv::Rect(996, 500, 12, 14), cv::Scalar(0), cv::FILLED);  // right edge
+    TextLayout layout = find_text_column(binary, 40, TextColumnParams{});
+    REQUIRE(!layout.column.empty());
+    CHECK((layout.column & cv::Rect(0, 0, 1009, 1009)) == layout.column);
+    CHECK(layout.column.contains({500, 230}));
 }

@@ -149,6 +149,7 @@ int run_batch(const BatchRequest& r) {
     for (const std::string& in : r.inputs) protected_paths.push_back(in);
     check_output_dir(r.output_dir, protected_paths);
     if (!r.report_dir.empty()) check_output_dir(r.report_dir, protected_paths);
+    check_debug_dir(r.debug_dir, inputs.files);
     batch::OutputLayout layout(inputs);
     batch::BatchPlan plan = batch::plan_batch(inputs, layout, plan_opt);
 

@@ -1,8 +1,8 @@
 // scanfix clean: cleans an existing noisy transcription (FILE or - for stdin) with the cleanup
 // stages of a profile and writes the text to stdout; --report writes every decision as JSON.
-#include <cstdio>
 #include <iostream>
-#include <iterator>
+#include <memory>
+#include <utility>
 
 #include "cli_errors.hpp"
 #include "commands.hpp"
@@ -26,9 +26,7 @@ struct CleanOptions {
 
 std::string read_input(const CleanOptions& o) {
     if (o.input != "-") return read_text_file(o.input, o.encoding);
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) throw InputError("<stdin>", "read error");
-    return decode_text(std::move(bytes), "<stdin>", o.encoding);
+    return read_text_stream(std::cin, "<stdin>", o.encoding);
 }
 
 int run_clean(const CleanOptions& o) {
@@ -40,15 +38,32 @@ int run_clean(const CleanOptions& o) {
     }
     Layout layout = parse_layout(o.common.layout);
     check_not_an_input(o.report, {o.input, o.common.profile});
+    check_writable(o.report);
     std::string text = read_input(o);
-    Document doc = document_from_text(text, o.input == "-" ? "<stdin>" : o.input);
     Context ctx = make_context(profile, "", o.common.verbose);
-    run_cleanup(doc, ctx);
-    if (!o.report.empty()) write_file_atomically(o.report, cleanup_report_json(doc));
-    std::string cleaned = render_text(doc, layout, o.common.keep_noise);
-    if (std::fwrite(cleaned.data(), 1, cleaned.size(), stdout) != cleaned.size() ||
-        std::fflush(stdout) != 0)
-        throw Error("cannot write to standard output");
+    const Cleanup cleanup(profile, ctx);
+    // A window of pages at a time: the text, the report and the page model of one window are
+    // all that is held besides the input, however long it is.
+    std::unique_ptr<OutputFile> report;
+    if (!o.report.empty()) report = std::make_unique<OutputFile>(o.report);
+    CleanupReportWriter report_text;
+    TextRenderer renderer(layout, o.common.keep_noise);
+    TextWindows windows(text, o.input == "-" ? "<stdin>" : o.input);
+    std::string cleaned;
+    for (TextWindow w; windows.next(w);) {
+        cleanup.run(w.doc, ctx);
+        renderer.add(w.doc, w.continues_last_page);
+        if (report) report->write(report_text.add(w.doc, w.continues_last_page, w.first_line));
+        // Small inputs give all their text at the end, after the report is complete.
+        cleaned += renderer.take();
+        if (cleaned.size() > (1 << 20)) write_to_stdout(std::exchange(cleaned, {}));
+    }
+    cleaned += renderer.finish();
+    if (report) {
+        report->write(report_text.finish());
+        report->commit();
+    }
+    write_to_stdout(cleaned);
     return kExitOk;
 }
 

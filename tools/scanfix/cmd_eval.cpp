@@ -1,6 +1,7 @@
 // scanfix eval REF HYP: CER/WER of a hypothesis (file or folder) against references, with
 // text, JSON and HTML reports and a --max-cer gate for an archive's CI. The work is done by
 // the eval library (batch.hpp and the report_*.hpp renderers); this file binds options.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -24,6 +25,7 @@ struct EvalOptions {
     bool json = false;
     std::string html;
     std::string max_cer;
+    bool max_cer_given = false;
     std::string normalize;
     bool no_whitespace = false, hyphens = false, casefold = false, punctuation = false, yo = false,
          prereform = false, lookalikes = false;
@@ -32,9 +34,11 @@ struct EvalOptions {
     bool allow_missing = false;
 };
 
-// "0.05" or "5%" as a fraction; -1 when not given.
-double parse_gate(const std::string& text) {
-    if (text.empty()) return -1;
+// "0.05" or "5%" as a fraction; -1 when the option was not given. Anything else, also an empty
+// value or "nan" (which compares false with every CER and would turn the gate off), is a usage
+// error.
+double parse_gate(const std::string& text, bool given) {
+    if (!given) return -1;
     std::string number = text;
     bool percent = !number.empty() && number.back() == '%';
     if (percent) number.pop_back();
@@ -45,10 +49,11 @@ double parse_gate(const std::string& text) {
     } catch (const std::exception&) {
         used = 0;
     }
-    if (used != number.size() || v < 0 || (!percent && v > 1))
-        throw ConfigError(
-            "", 0,
-            "--max-cer wants a fraction 0..1 or a percentage, e.g. 0.05 or 5%; got '" + text + "'");
+    if (number.empty() || used != number.size() || !std::isfinite(v) || v < 0 ||
+        (!percent && v > 1) || (percent && v > 100))
+        throw UsageError(
+            "--max-cer",
+            "wants a fraction 0..1 or a percentage, e.g. 0.05 or 5%; got '" + text + "'");
     return percent ? v / 100 : v;
 }
 
@@ -65,13 +70,14 @@ eval::NormalizeOptions normalization(const EvalOptions& o) {
 }
 
 int run_eval(const EvalOptions& o) {
-    double gate = parse_gate(o.max_cer);
+    double gate = parse_gate(o.max_cer, o.max_cer_given);
     eval::EvalSettings settings;
     settings.normalize = normalization(o);
     if (o.exact) settings.align.exact_cells = 0;
     settings.keep_comparisons = !o.html.empty();
 
     check_not_an_input(o.html, {o.reference, o.hypothesis});
+    check_writable(o.html);
     eval::Pairing pairing = eval::pair_files(o.reference, o.hypothesis);
     eval::EvalReport report = eval::evaluate_files(pairing, settings);
     // One pair that cannot be read is bad input, not a partial batch.
@@ -85,8 +91,7 @@ int run_eval(const EvalOptions& o) {
     ro.top = o.top;
     std::string out =
         o.json ? eval::render_json_report(report, ro) : eval::render_text_report(report, ro);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    write_to_stdout(out);
     if (!o.html.empty()) write_file_atomically(o.html, eval::render_html_report(report, ro));
 
     int code = kExitOk;
@@ -125,9 +130,10 @@ void add_eval_command(CLI::App& app) {
     cmd->add_flag("--json", o->json, "print one JSON object instead of the text report");
     cmd->add_option("--html", o->html, "also write a self-contained HTML report to FILE")
         ->type_name("FILE");
-    cmd->add_option("--max-cer", o->max_cer,
-                    "exit with code 1 when the total CER exceeds X (0.05 or 5%)")
-        ->type_name("X");
+    CLI::Option* gate =
+        cmd->add_option("--max-cer", o->max_cer,
+                        "exit with code 1 when the total CER exceeds X (0.05 or 5%)")
+            ->type_name("X");
     cmd->add_option("--normalize", o->normalize,
                     "comma-separated normalisations: whitespace, hyphens, case, punctuation, yo, "
                     "prereform, lookalikes, all, none; -name turns one off (default: whitespace)")
@@ -145,7 +151,10 @@ void add_eval_command(CLI::App& app) {
     cmd->add_flag("--exact", o->exact, "align long texts exactly (slow above ~10 000 characters)");
     cmd->add_flag("--allow-missing", o->allow_missing,
                   "do not fail when a reference has no hypothesis (still reported)");
-    cmd->callback([o] { exit_code() = guarded([&] { return run_eval(*o); }); });
+    cmd->callback([o, gate] {
+        o->max_cer_given = gate->count() > 0;
+        exit_code() = guarded([&] { return run_eval(*o); });
+    });
 }
 
 }  // namespace scanfix::cli

@@ -50,7 +50,8 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     protected_paths.insert(protected_paths.end(), opt.manifests.begin(), opt.manifests.end());
     protected_paths.push_back(opt.profile.profile);
     check_not_an_input(opt.report, protected_paths);
-    if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
+    check_writable(opt.report);
+    check_debug_dir(opt.debug_dir, files);
     PipelineOptions options;
     options.load.dpi = opt.dpi;
     options.load.max_pixels = static_cast<long long>(opt.max_megapixels * 1e6);
@@ -75,7 +76,7 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     }
     if (!joined.empty()) {
         pipeline.clean(joined);
-        std::cout << render(joined, out.formats.front(), out) << std::flush;
+        write_to_stdout(render(joined, out.formats.front(), out));
         if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
     }
     if (failed == 0) return kExitOk;
@@ -125,7 +126,6 @@ int run(const RunOptions& opt) {
     req.out = out;
     req.profile = &profile;
     req.verbose = opt.profile.verbose;
-    if (!opt.debug_dir.empty()) fs::create_directories(opt.debug_dir);
     return run_batch(req);
 }
 

@@ -10,6 +10,7 @@
 
 #include "cli_errors.hpp"
 #include "commands.hpp"
+#include "common_options.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
 #include "scanfix/core/data_paths.hpp"
 #include "scanfix/core/error.hpp"
@@ -84,10 +85,16 @@ int tune_command(const TuneOptions& opt) {
     const std::vector<ParamSpec> specs = pipeline_param_specs();
     Profile base = Profile::load(opt.base, profiles_dir());
     validate_profile(base, specs);
-    if (opt.holdout < 0 || opt.holdout >= 1)
+    if (!(opt.holdout >= 0 && opt.holdout < 1))  // also NaN
         throw UsageError("--holdout", "must be at least 0 and below 1");
 
     tune::PageSet set = tune::find_tune_pages(opt.images, opt.references);
+    // Outputs are checked before the search, which may take hours.
+    for (const std::string& out : {opt.output, opt.report}) {
+        tune::check_not_a_tune_input(out, opt.images, opt.references, set);
+        check_not_an_input(out, {opt.base});
+        check_writable(out);
+    }
     for (const std::string& image : set.without_reference)
         fmt::print(stderr, "scanfix tune: {}: no reference, not used\n", image);
     if (set.pages.empty())

@@ -4,6 +4,10 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "scanfix/core/data_paths.hpp"
@@ -93,6 +97,46 @@ void check_not_an_input(const std::string& output, const std::vector<std::string
             throw InputError(output, "is one of the inputs; refusing to overwrite it");
 }
 
+void check_writable(const std::string& output) {
+    if (output.empty()) return;
+    std::error_code ec;
+    const fs::file_status st = fs::status(output, ec);
+    if (fs::is_directory(st)) throw InputError(output, "is a folder, not a file");
+    if (fs::is_character_file(st) || fs::is_fifo(st)) return;  // written through
+    // A regular file is replaced in its own folder (through a link: the folder of its target).
+    const fs::path p = fs::is_regular_file(st) ? fs::canonical(output, ec) : fs::path(output);
+    const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec)) throw InputError(output, "output folder does not exist");
+    if (::access(folder.c_str(), W_OK) != 0)
+        throw InputError(output,
+                         std::string("cannot write into its folder: ") + std::strerror(errno));
+}
+
+namespace {
+// Creates `dir` when missing and refuses it when it cannot be written to; `what` names it.
+void make_writable_folder(const std::string& dir, const std::string& what) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw InputError(dir, "cannot create " + what + ": " + ec.message());
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw InputError(dir, "cannot write into " + what + ": " + std::strerror(errno));
+}
+}  // namespace
+
+void check_debug_dir(const std::string& dir, const std::vector<std::string>& inputs) {
+    if (dir.empty()) return;
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw InputError(dir, "--debug-dir is not a folder");
+    make_writable_folder(dir, "debug folder");
+    for (const std::string& in : inputs) {
+        fs::path folder = fs::path(in).has_parent_path() ? fs::path(in).parent_path() : ".";
+        if (fs::equivalent(folder, dir, ec))
+            throw InputError(dir, "debug folder holds the input " + in +
+                                      ", which its images could overwrite; give another folder");
+    }
+}
+
 void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs) {
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
@@ -100,8 +144,7 @@ void check_output_dir(const std::string& dir, const std::vector<std::string>& in
     for (const std::string& in : inputs)
         if (fs::exists(in, ec) && fs::equivalent(in, dir, ec))
             throw InputError(dir, "output folder is one of the inputs");
-    fs::create_directories(dir, ec);
-    if (ec) throw InputError(dir, "cannot create output folder: " + ec.message());
+    make_writable_folder(dir, "output folder");
 }
 
 }  // namespace scanfix::cli

@@ -38,6 +38,14 @@ Context make_context(const Profile& profile, const std::string& debug_dir, int v
 // of arguments never replaces a transcription or a scan. Throws InputError.
 void check_not_an_input(const std::string& output, const std::vector<std::string>& inputs);
 
+// Refuses an output file whose folder is missing or cannot be written to, before the work
+// that would produce it. Throws InputError.
+void check_writable(const std::string& output);
+
+// Refuses a --debug-dir that is not a folder, cannot be created, or holds one of the inputs
+// (its images are named after the inputs and would overwrite one); creates it when missing.
+void check_debug_dir(const std::string& dir, const std::vector<std::string>& inputs);
+
 // Refuses an output folder that would overwrite an input; creates it when missing.
 void check_output_dir(const std::string& dir, const std::vector<std::string>& inputs);
 

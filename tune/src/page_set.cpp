@@ -42,6 +42,12 @@ bool preferred_reference(const std::string& a, const std::string& b) {
     return a < b;
 }
 
+// Would references_by_page take this file for a transcription? (eval's page name strips the
+// tags and extensions it reads; a file that keeps its whole name is not one.)
+bool reference_name(const fs::path& path) {
+    return eval::page_stem(path.string()) != path.filename().string();
+}
+
 std::map<std::string, std::string> references_by_page(const std::string& dir) {
     std::map<std::string, std::string> refs;
     std::map<std::string, std::vector<std::string>> untagged;
@@ -50,10 +56,8 @@ std::map<std::string, std::string> references_by_page(const std::string& dir) {
         const std::string path = entry.path().string();
         const std::string filename = entry.path().filename().string();
         if (is_image_path(path)) continue;
-        // eval's page name strips the tags and extensions it reads; a file that keeps its
-        // whole name is not a transcription (noise records, reports, ...).
+        if (!reference_name(entry.path())) continue;  // noise records, reports, ...
         const std::string page = eval::page_stem(path);
-        if (page == filename) continue;
         if (tagged_reference(filename)) {
             auto it = refs.find(page);
             if (it == refs.end() ||
@@ -101,6 +105,29 @@ PageSet find_tune_pages(const std::string& images_dir, const std::string& refere
               [](const TunePage& a, const TunePage& b) { return a.name < b.name; });
     std::sort(set.without_reference.begin(), set.without_reference.end());
     return set;
+}
+
+void check_not_a_tune_input(const std::string& output, const std::string& images_dir,
+                            const std::string& references_dir, const PageSet& set) {
+    if (output.empty()) return;
+    std::error_code ec;
+    const fs::path out(output);
+    if (fs::exists(out, ec)) {
+        auto same = [&](const std::string& in) { return fs::equivalent(in, out, ec); };
+        for (const TunePage& p : set.pages)
+            if (same(p.image) || same(p.reference))
+                throw InputError(output, "is one of the inputs; refusing to overwrite it");
+        for (const std::string& image : set.without_reference)
+            if (same(image))
+                throw InputError(output, "is one of the inputs; refusing to overwrite it");
+    }
+    // A file that does not exist yet is still an input of the next run when tune would read it.
+    const fs::path folder = out.has_parent_path() ? out.parent_path() : fs::path(".");
+    auto in = [&](const std::string& dir) { return fs::equivalent(folder, dir, ec); };
+    if (in(images_dir) && is_image_path(output))
+        throw InputError(output, "lies in the --images folder under a name read as a page image");
+    if (in(references_dir) && reference_name(out))
+        throw InputError(output, "lies in the --gt folder under a name read as a reference");
 }
 
 PageSplit split_pages(const std::vector<TunePage>& pages, double fraction, std::uint64_t seed) {

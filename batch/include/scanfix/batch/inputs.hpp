@@ -23,9 +23,16 @@ struct InputList {
 InputList expand_inputs(const std::vector<std::string>& args,
                         const std::vector<std::string>& manifests = {});
 
+// Limits of one manifest: a line longer than a path can be, or more entries than a batch can
+// track, is refused while reading (a manifest may be a pipe that never ends).
+constexpr size_t kMaxManifestLine = 4096;
+constexpr size_t kMaxManifestEntries = 5'000'000;
+
 // The entries of a manifest: one path per line; blank lines and lines starting with '#' are
-// skipped; relative paths are taken relative to the current folder (like tar -T or rsync
-// --files-from). "-" reads standard input. Throws InputError.
+// skipped; a UTF-8 byte-order mark at the start is dropped; relative paths are taken relative
+// to the current folder (like tar -T or rsync --files-from). "-" reads standard input. Throws
+// InputError for a missing manifest, a line with a NUL byte (it would cut the path short and
+// give one page's output another page's name) and the limits above.
 std::vector<std::string> read_manifest(const std::string& path);
 
 // Files under `folder` that scanfix reads as pages (PNG, JPEG, TIFF, PDF), recursively, sorted;

@@ -16,6 +16,37 @@ namespace scanfix {
 // space, blank lines start a new paragraph, form feeds start a new page. No geometry.
 Document document_from_text(const std::string& text, const std::string& source);
 
+// A window of a long transcription: consecutive pages (Page::index counts from the start of
+// the whole text), the first of them perhaps the rest of the last page of the window before.
+struct TextWindow {
+    Document doc;
+    bool continues_last_page = false;
+    int first_line = 0;  // lines of doc.front()'s page in earlier windows
+};
+
+// The line model of a transcription a window at a time, so that memory stays a small multiple
+// of the text however long it is: whole pages while they fit in `max_lines` lines and
+// `max_words` words, a page longer than that in pieces cut at a paragraph break near the
+// budget (a line of more words than the budget, in pieces too). Windows hold the same lines,
+// paragraphs and pages as document_from_text gives at once; stages see one window at a time.
+// `text` must outlive the TextWindows.
+class TextWindows {
+  public:
+    static constexpr size_t kLines = 20000, kWords = 200000;
+    TextWindows(const std::string& text, std::string source, size_t max_lines = kLines,
+                size_t max_words = kWords);
+    // The next window; false after the last (an empty text is one window of one empty page).
+    bool next(TextWindow& window);
+
+  private:
+    const std::string& text_;
+    std::string source_;
+    size_t max_lines_, max_words_;
+    size_t at_ = 0, windows_ = 0;
+    int page_ = 0, paragraph_ = 0, page_lines_ = 0;
+    bool blank_seen_ = false, after_page_break_ = false;
+};
+
 class CleanupStage;
 
 // The cleanup stages a profile names (cleanup.stages), each built once with its parameters,

@@ -39,6 +39,10 @@ SkewEstimate estimate_skew(const cv::Mat& binary, int character_height, const De
 // so the whole rotated page fits; `size` receives the new canvas size.
 cv::Mat deskew_transform(cv::Size page, double degrees, cv::Size* size);
 
+// True when the page turned by -degrees still fits the largest page (kMaxPageSide) that
+// OpenCV's transforms and Tesseract can take.
+bool turned_page_fits(cv::Size page, double degrees);
+
 // `image` rotated by -degrees (undoing a skew of `degrees`), corners filled with `fill`.
 cv::Mat rotate_page(const cv::Mat& image, double degrees, double fill = 255,
                     int interpolation = 1 /* cv::INTER_LINEAR */);

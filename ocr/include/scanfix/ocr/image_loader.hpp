@@ -12,6 +12,12 @@
 
 namespace scanfix {
 
+// Sizes a page must have: a line of type is at least kMinPageSide pixels high, and OpenCV's
+// geometric transforms and Tesseract both stop short of 32767 pixels a side. A page outside
+// them is refused with an InputError ("too small to hold text").
+constexpr int kMinPageSide = 10;
+constexpr int kMaxPageSide = 32766;
+
 struct LoadOptions {
     int dpi = 300;  // used when the file does not say (also PDF pages without a scan)
     long long max_pixels = 300'000'000;  // refuse larger images (memory guard)

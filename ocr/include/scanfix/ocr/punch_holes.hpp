@@ -34,6 +34,8 @@ struct PunchHoleParams {
 struct PunchHole {
     cv::Point2f centre;
     float radius = 0;
+    cv::Size page;  // of the image it was found on; a hole cut by the page edge ends there
+    // The circle's bounding box, within the page.
     cv::Rect box() const;
 };
 

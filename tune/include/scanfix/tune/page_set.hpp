@@ -27,6 +27,12 @@ struct PageSet {
 // two untagged candidate references.
 PageSet find_tune_pages(const std::string& images_dir, const std::string& references_dir);
 
+// Refuses (InputError) an output of tune — the profile, the report — that is one of the
+// pages or references of `set`, or that would be read as one (a page image in `images_dir`, a
+// transcription in `references_dir`), before any work is done.
+void check_not_a_tune_input(const std::string& output, const std::string& images_dir,
+                            const std::string& references_dir, const PageSet& set);
+
 struct PageSplit {
     std::vector<TunePage> train;    // the search minimises the error rate on these
     std::vector<TunePage> holdout;  // only measured before and after
