@@ -12,6 +12,7 @@
 
 #include "scanfix/core/error.hpp"
 #include "scanfix/core/text.hpp"
+#include "scanfix/ocr/line_order.hpp"
 #include "scanfix/ocr/recognizer.hpp"
 
 namespace fs = std::filesystem;
@@ -248,7 +249,9 @@ void TesseractRecognizer::recognize_with(Page& page, const OcrParams& settings,
             api.Clear();
             throw OcrError(page.label() + ": Tesseract failed to recognise the page");
         }
+        const size_t first_line = page.lines.size();
         read_lines(api, page, block, paragraph, impl_->params.alternatives);
+        restore_line_order(page.lines, first_line);
     }
     // Lines where every word was empty carry nothing.
     page.lines.erase(std::remove_if(page.lines.begin(), page.lines.end(),
