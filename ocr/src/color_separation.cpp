@@ -169,8 +169,8 @@ InkMasks classify(const cv::Mat& bgr, const cv::Rect& r, const Paper& paper, dou
 }
 
 // The ink of the typed lines on the search image: letter-sized marks standing in rows. Returns
-// the share of it that is coloured (-1 without lines).
-double typing_colour(const InkMasks& m, int dpi) {
+// the share of it that is coloured (-1 without lines); `typed` becomes 255 on those marks.
+double typing_colour(const InkMasks& m, int dpi, cv::Mat& typed_mask) {
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(m.ink, labels, stats, centroids, 8, CV_32S);
     const int min_h = std::max(3, int(mm_to_px(0.8, dpi))), max_h = int(mm_to_px(6.0, dpi)) + 1;
@@ -188,13 +188,16 @@ double typing_colour(const InkMasks& m, int dpi) {
     int typed_marks = 0;
     for (size_t k = 0; k < marks.size(); ++k)
         if (rows[k]) typed[label_of[k]] = 1, ++typed_marks;
+    typed_mask = cv::Mat::zeros(m.ink.size(), CV_8UC1);
     if (typed_marks < 20) return -1;
     double all = 0, colored = 0;
     for (int y = 0; y < labels.rows; ++y) {
         const int* l = labels.ptr<int>(y);
         const uchar* c = m.colored.ptr<uchar>(y);
+        uchar* t = typed_mask.ptr<uchar>(y);
         for (int x = 0; x < labels.cols; ++x) {
             if (!typed[l[x]]) continue;
+            t[x] = 255;
             ++all;
             colored += c[x] != 0;
         }
@@ -208,6 +211,22 @@ cv::Rect scaled(const cv::Rect& r, double f) {
 
 cv::Rect grown(const cv::Rect& r, int by) {
     return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
+}
+
+// A step that removes ink must be sure it is not text: coloured pixels of marks that stand in
+// the rows of typed letters (a blue ribbon whose strokes are partly dark, partly blue) are the
+// typing, and stay, unless they lie within a stamp's reach (where its pale parts are looked for).
+void keep_typed_letters(ColoredInk& result, const cv::Mat& typed_small, double scale,
+                        const std::vector<cv::Rect>& stamp_reaches) {
+    if (typed_small.empty() || cv::countNonZero(typed_small) == 0) return;
+    cv::Mat typed;
+    cv::resize(typed_small, typed, result.mask.size(), 0, 0, cv::INTER_NEAREST);
+    // The search image is coarse: a letter's box at full resolution reaches a little further.
+    const int grow = std::max(1, int(std::ceil(1 / scale)));
+    cv::dilate(typed, typed,
+               cv::getStructuringElement(cv::MORPH_RECT, {2 * grow + 1, 2 * grow + 1}));
+    for (const cv::Rect& stamp : stamp_reaches) typed(stamp & cv::Rect({}, typed.size())) = 0;
+    result.mask.setTo(0, typed);
 }
 
 }  // namespace
@@ -228,7 +247,8 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     int ink_pixels = cv::countNonZero(coarse.ink);
     int colored_ink = cv::countNonZero(coarse.ink & coarse.colored);
     result.share_of_ink = ink_pixels ? double(colored_ink) / ink_pixels : 0;
-    result.share_of_typing = typing_colour(coarse, int(std::lround(dpi * scale)));
+    cv::Mat typed;
+    result.share_of_typing = typing_colour(coarse, int(std::lround(dpi * scale)), typed);
     // Coloured typing is kept whole: on it, a mark of another shade is far more often the
     // typing itself (a worn ribbon, ink soaked into tinted paper) than a stamp.
     result.typing_is_colored = result.share_of_typing >= 0
@@ -261,6 +281,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     const double stamp_px = mm_to_px(p.stamp_mm, dpi) * scale;
     const cv::Rect small_whole(0, 0, small.cols, small.rows);
+    std::vector<cv::Rect> reaches;
     for (const auto& c : contours) {
         const cv::Rect seed_box = cv::boundingRect(c);
         // A stamp is round or boxy; a long thin mark (a pencil line) is faded but is no stamp.
@@ -276,6 +297,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         const cv::Rect reach = grown(scaled(seed_box, 1 / scale), reach_px) & whole;
         const cv::Mat same = classify(bgr, reach, paper, scale, p, hue).colored;
         result.mask(reach) |= same;
+        reaches.push_back(reach);
         // The Stamp region (words in it may be dropped as stamp text): the strong part and the
         // pieces of its colour, two millimetres long or more, that reach within a quarter of its
         // size (not the next stamp over).
@@ -292,6 +314,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         extent &= near;
         result.stamps.push_back(extent);
     }
+    keep_typed_letters(result, typed, scale, reaches);
     return result;
 }
 

@@ -193,3 +193,30 @@ TEST_CASE("violet typing beside a large black mark is the typing's colour, not a
     const int faded = ink.mask.empty() ? 0 : cv::countNonZero(ink.mask & drawn);
     CHECK(faded < 0.02 * cv::countNonZero(drawn));
 }
+
+TEST_CASE("typing partly blue and partly dark loses none of its letters; a stamp aside is faded") {
+    // A worn blue ribbon: every other line of type prints dark, the others blue, so the typing
+    // as a whole is not coloured; the blue lines are still typing. A red stamp away from the
+    // text is faded as before.
+    cv::Mat text = draw_text_page({1400, 800}, {40, 30, 560, 740});
+    cv::Mat dark = text.clone(), blue = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
+    const int band = 60;
+    for (int y = 0; y < text.rows; y += 2 * band) {
+        const cv::Rect r(0, y, text.cols, std::min(band, text.rows - y));
+        text(r).copyTo(blue(r));
+        dark(r).setTo(255);
+    }
+    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
+    cv::circle(stamp, {1200, 400}, 110, cv::Scalar(0), 12);
+    cv::Mat page = print(dark, {40, 40, 40});
+    page = print(blue, {190, 80, 30}, page);   // blue
+    page = print(stamp, {40, 40, 200}, page);  // red
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK_FALSE(ink.typing_is_colored);
+    REQUIRE_FALSE(ink.mask.empty());
+    const cv::Mat blue_type = blue < 64, red = stamp < 64;
+    REQUIRE(cv::countNonZero(blue_type) > 1000);
+    // (Dots and strokes too small to be letters may still go: without the rule all of it went.)
+    CHECK(cv::countNonZero(ink.mask & blue_type) < 0.1 * cv::countNonZero(blue_type));
+    CHECK(cv::countNonZero(ink.mask & red) > 0.8 * cv::countNonZero(red));
+}
