@@ -1,5 +1,6 @@
 // Connected-component labelling shared by the preprocessing steps; see components.hpp.
 #include "scanfix/ocr/components.hpp"
+#include "scanfix/core/box_overlap.hpp"
 
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
@@ -48,8 +49,7 @@ std::vector<bool> in_rows_of_letters(const std::vector<cv::Rect>& marks, cv::Siz
                     if (j == i) continue;
                     const cv::Rect& b = marks[j];
                     if (3 * b.height < 2 * a.height || 2 * b.height > 3 * a.height) continue;
-                    const int overlap =
-                        std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+                    const int overlap = vertical_overlap(a, b);
                     const int gap = std::max(b.x - (a.x + a.width), a.x - (b.x + b.width));
                     if (2 * overlap >= std::min(a.height, b.height) && gap <= reach) {
                         beside = true;

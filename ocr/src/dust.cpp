@@ -1,5 +1,6 @@
 // Dust judged by its place among the letters; see dust.hpp.
 #include "scanfix/ocr/dust.hpp"
+#include "scanfix/core/box_overlap.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -95,8 +96,7 @@ std::vector<cv::Rect> find_dust(const InkComponents& c, int character_height, co
             std::vector<int> bottoms, tops;
             for (int o : near) {
                 const cv::Rect ob = c.box(o);
-                const int overlap =
-                    std::min(ob.y + ob.height, b.y + b.height) - std::max(ob.y, b.y);
+                const int overlap = vertical_overlap(ob, b);
                 if (overlap * 2 < std::min(ob.height, b.height)) continue;
                 bottoms.push_back(ob.y + ob.height);
                 tops.push_back(ob.y);

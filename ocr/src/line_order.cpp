@@ -1,15 +1,12 @@
 // Lines split off into blocks of their own go back to their place; see line_order.hpp.
 #include "scanfix/ocr/line_order.hpp"
+#include "scanfix/core/box_overlap.hpp"
 
 #include <algorithm>
 #include <map>
 
 namespace scanfix {
 namespace {
-
-int horizontal_overlap(const cv::Rect& a, const cv::Rect& b) {
-    return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
-}
 
 // Does block `inner` sit inside block `outer`: within its height (a line above its last line
 // and below its first) and mostly within its width?

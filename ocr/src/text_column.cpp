@@ -1,5 +1,6 @@
 // Text-column search by smearing character boxes into blocks; see text_column.hpp.
 #include "scanfix/ocr/text_column.hpp"
+#include "scanfix/core/box_overlap.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -131,7 +132,7 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
         for (int i = 1; i < m; ++i) {
             cv::Rect b = box(i);
             if (count[i] < p.min_share * centres.size() || (column & b) == b) continue;
-            int overlap = std::min(b.x + b.width, main.x + main.width) - std::max(b.x, main.x);
+            int overlap = horizontal_overlap(b, main);
             int gap = std::max(b.y - (column.y + column.height), column.y - (b.y + b.height));
             if (overlap >= 0.5 * b.width && gap <= join) column |= b, grown = true;
         }
@@ -143,8 +144,7 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
         const cv::Rect b = box(i);
         if (i == best || count[i] < p.column_share * count[best]) continue;
         if (b.width < p.column_width * ch * scale || (b & column).area() > 0) continue;
-        const int shared =
-            std::min(b.y + b.height, column.y + column.height) - std::max(b.y, column.y);
+        const int shared = vertical_overlap(b, column);
         if (shared < 0.5 * std::min(b.height, column.height)) continue;
         bool apart = true;
         for (const cv::Rect& c : columns) apart = apart && (b & c).area() == 0;

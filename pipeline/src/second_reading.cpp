@@ -1,6 +1,7 @@
 // Where to read a page again, and which reading of each group of lines to keep; see
 // second_reading.hpp.
 #include "scanfix/pipeline/second_reading.hpp"
+#include "scanfix/core/box_overlap.hpp"
 
 #include <fmt/core.h>
 
@@ -9,14 +10,6 @@
 
 namespace scanfix {
 namespace {
-
-int vertical_overlap(const cv::Rect& a, const cv::Rect& b) {
-    return std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
-}
-
-int horizontal_overlap(const cv::Rect& a, const cv::Rect& b) {
-    return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
-}
 
 // Two lines are the same typed line when they share most of the lower one's height and some
 // of their width.
