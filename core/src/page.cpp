@@ -46,6 +46,10 @@ const char* to_string(RegionKind kind) {
             return "punch_hole";
         case RegionKind::Column:
             return "column";
+        case RegionKind::Table:
+            return "table";
+        case RegionKind::TableRow:
+            return "table_row";
     }
     return "unknown";
 }

@@ -50,6 +50,10 @@ cv::Scalar colour_of(RegionKind kind) {
             return {0, 200, 200};
         case RegionKind::Column:
             return {0, 100, 0};
+        case RegionKind::Table:
+            return {160, 60, 0};
+        case RegionKind::TableRow:
+            return {220, 180, 120};
     }
     return {0, 0, 0};
 }

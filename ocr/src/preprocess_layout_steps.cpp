@@ -4,18 +4,42 @@
 
 #include "scanfix/ocr/binarize.hpp"
 #include "scanfix/ocr/preprocess_steps.hpp"
+#include "scanfix/ocr/tables.hpp"
 #include "scanfix/ocr/text_column.hpp"
 
 namespace scanfix {
 namespace {
+
+PreprocessStepFn tables_step(const Profile& profile) {
+    const auto p = read_params<TableParams>(profile, "preprocess.tables");
+    if (!p.enabled) return {};
+    return [p](PreprocessState& s) {
+        const auto tables = find_ruled_tables(s.binary, s.character_height, p);
+        if (tables.empty()) return;
+        s.binary_changing();
+        for (const RuledTable& t : tables) {
+            remove_table_rules(s.binary, s.gray, t, s.character_height, p);
+            s.add_region(RegionKind::Table, t.box,
+                         "ruled table of " + std::to_string(t.rows.size()) + " rows, " +
+                             std::to_string(t.rules.size()) + " rules removed",
+                         "measured");
+            for (const cv::Rect& row : t.rows)
+                s.page.regions.push_back({RegionKind::TableRow, row, "row of a table"});
+            s.removed.insert(s.removed.end(), t.rules.begin(), t.rules.end());
+        }
+    };
+}
 
 PreprocessStepFn text_column_step(const Profile& profile) {
     const auto p = read_params<TextColumnParams>(profile, "preprocess.text_column");
     if (!p.enabled) return {};
     return [p](PreprocessState& s) {
         s.column_searched = true;
+        std::vector<cv::Rect> tables;
+        for (const Region& r : s.page.regions)
+            if (r.kind == RegionKind::Table) tables.push_back(r.box);
         TextLayout layout =
-            find_text_column(s.ink(), s.binary.size(), s.character_height, p, &s.drop);
+            find_text_column(s.ink(), s.binary.size(), s.character_height, p, &s.drop, tables);
         s.column = layout.column;
         if (s.column.empty()) {
             s.note("measured", "no text column found");
@@ -53,6 +77,13 @@ PreprocessStepFn clean_margins_step(const Profile& profile) {
 
 std::vector<PreprocessStepInfo> layout_steps() {
     return {
+        {"tables",
+         "ruled tables: their rules removed, their rows read one by one",
+         {"type", "binary"},
+         {},
+         {},
+         tables_step,
+         step_params<TableParams>("preprocess.tables")},
         {"text_column",
          "the main text column and the margins around it",
          {"type", "binary"},

@@ -136,7 +136,31 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
     std::sort(columns.begin(), columns.end(),
               [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
     if (columns.empty()) columns.push_back(column->box);
-    for (const cv::Rect& c : columns) areas.push_back({padded(c), params.psm});
+    for (const cv::Rect& c : columns) {
+        // A ruled table in the column is read a row at a time; the text above, between and
+        // below tables as a column.
+        // Padded, but not into a table.
+        int top = c.y;
+        auto column_part = [&](int bottom) {
+            if (bottom - top < min_side) return;
+            cv::Rect part = padded({c.x, top, c.width, bottom - top});
+            const int y0 = top > c.y ? top : part.y;
+            const int y1 = bottom < c.y + c.height ? bottom : part.y + part.height;
+            areas.push_back({cv::Rect(part.x, y0, part.width, y1 - y0), params.psm});
+        };
+        for (const Region& t : page.regions) {
+            if (t.kind != RegionKind::Table || (t.box & c).area() < t.box.area() / 2) continue;
+            column_part(t.box.y);
+            for (const Region& r : page.regions)
+                if (r.kind == RegionKind::TableRow && (r.box & t.box) == r.box)
+                    areas.push_back(
+                        {cv::Rect(r.box.x - pad, r.box.y, r.box.width + 2 * pad, r.box.height) &
+                             whole,
+                         params.table_psm});
+            top = std::max(top, t.box.y + t.box.height);
+        }
+        column_part(c.y + c.height);
+    }
     areas.insert(areas.end(), after.begin(), after.end());
     return areas;
 }

@@ -77,7 +77,8 @@ cv::Rect trim_margin_bands(const cv::Rect& column, const std::vector<cv::Rect>& 
 }  // namespace
 
 TextLayout find_text_column(const InkComponents& c, cv::Size page, int character_height,
-                            const TextColumnParams& p, const std::vector<uint8_t>* dropped) {
+                            const TextColumnParams& p, const std::vector<uint8_t>* dropped,
+                            const std::vector<cv::Rect>& tables) {
     TextLayout layout;
     const int ch = std::max(4, character_height);
     // Work at about four pixels per character height: fast, and fine enough for block edges.
@@ -178,6 +179,12 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
         layout.columns = {layout.column};
     } else {
         layout.column = body;
+    }
+    // After the margin bands are cut: a table's column of numbers is not one.
+    for (const cv::Rect& t : tables) {
+        for (cv::Rect& c : layout.columns)
+            if ((c & t).area() > 0) c |= t;
+        if ((layout.column & t).area() > 0) layout.column |= t;
     }
     const cv::Rect col = layout.column;
     const int W = page.width, H = page.height;

@@ -10,7 +10,7 @@
 namespace scanfix {
 
 std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int character_height,
-                                        const UnderlineParams& p) {
+                                        const UnderlineParams& p, cv::Rect within) {
     CV_Assert(binary.type() == CV_8UC1 && gray.type() == CV_8UC1 && gray.size() == binary.size());
     std::vector<cv::Rect> rules;
     const int ch = std::max(4, character_height);
@@ -27,10 +27,10 @@ std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int char
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(runs, labels, stats, centroids, 8, CV_32S);
     std::vector<uint8_t> rule(n, 0);
-    // Strokes within three character heights of the image's edge are the paper's edge or the
-    // scanner's, which the border step removes whole.
     const int edge = 3 * ch;
-    const cv::Rect inner(edge, edge, binary.cols - 2 * edge, binary.rows - 2 * edge);
+    const cv::Rect inner =
+        within.area() > 0 ? within
+                          : cv::Rect(edge, edge, binary.cols - 2 * edge, binary.rows - 2 * edge);
     for (int i = 1; i < n; ++i) {
         const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                          stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));

@@ -1,7 +1,7 @@
 // The page kinds that made scanfix lose text that plain Tesseract reads, each generated afresh
 // (seeds and texts the benchmark does not use): typing in violet ribbon, a short last page
-// under heavy dust, verse typed line by line, prose in two columns, and a photographed bound
-// volume with the facing page's edge. Each must come out nearly whole and in order.
+// under heavy dust, verse typed line by line, prose in two columns, a photographed bound volume
+// with the facing page's edge, and a ruled table. Each must come out nearly whole and in order.
 #include <catch2/catch.hpp>
 
 #include "generator_fixtures.hpp"
@@ -120,4 +120,15 @@ TEST_CASE("the facing page's edge of a photographed volume is not read as the co
     CHECK(r.cer < 0.08);
     REQUIRE(r.column.area() > 0);
     CHECK((r.column & page.text_column).area() > 0.8 * page.text_column.area());
+}
+
+TEST_CASE("a ruled table is read row by row, its rules not read as letters") {
+    REQUIRE_TESSERACT_LANGUAGE("rus");
+    REQUIRE_GENERATOR_FONTS();
+    samples::PageSettings s = settings(7106);
+    s.layout = "table";
+    s.table_rules = true;
+    const Reading r = read(first_page("bench/texts/register.txt", s));
+    INFO(r.text);
+    CHECK(r.cer < 0.12);
 }

@@ -63,8 +63,9 @@ struct Line {
 };
 
 // TextColumn: the body of the page (all its columns of text); Column: one of several columns
-// of text side by side within it, read one after another from the left.
-enum class RegionKind { TextColumn, Margin, Stamp, Border, PunchHole, Column };
+// of text side by side within it, read one after another from the left; Table: a ruled table
+// within the body, read one TableRow (the band between two of its rules across) at a time.
+enum class RegionKind { TextColumn, Margin, Stamp, Border, PunchHole, Column, Table, TableRow };
 const char* to_string(RegionKind kind);
 
 struct Region {

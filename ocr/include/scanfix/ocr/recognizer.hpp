@@ -33,6 +33,7 @@ struct OcrParams {
     std::string lang = "rus";           // Tesseract languages, e.g. "rus" or "rus+eng"
     int psm = 3;                        // Tesseract page segmentation mode
     int margin_psm = 6;                 // the same for each margin read on its own
+    int table_psm = 6;                  // the same for each row of a ruled table
     bool by_region = true;              // read the text column and each margin apart
     std::string input = "binary";       // which working image Tesseract reads
     std::string thresholding = "otsu";  // Tesseract's own binarisation of grey/colour input
@@ -45,6 +46,9 @@ struct OcrParams {
         v("psm", psm, 0, 13, "Tesseract page segmentation mode (3 = automatic, 6 = one block)");
         v("margin_psm", margin_psm, 0, 13,
           "page segmentation mode for each margin region read on its own (6 = one block)");
+        v("table_psm", table_psm, 0, 13,
+          "page segmentation mode for each row of a ruled table, read on its own (6 = one "
+          "block, so the row's cells come out as one line)");
         v("by_region", by_region,
           "read the text column and each margin region apart, so margin notes never merge "
           "into body lines (needs preprocessing's text column)");

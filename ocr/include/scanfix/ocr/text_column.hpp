@@ -60,8 +60,10 @@ struct TextLayout {
 TextLayout find_text_column(const cv::Mat& binary, int character_height, const TextColumnParams& p);
 
 // The same on components already labelled for a page of size `page`; components with
-// (*dropped)[label] set (specks, edge strokes) are ignored.
+// (*dropped)[label] set (specks, edge strokes) are ignored. A ruled table (`tables`) that
+// meets the body joins it whole: its columns are not margins.
 TextLayout find_text_column(const InkComponents& components, cv::Size page, int character_height,
-                            const TextColumnParams& p, const std::vector<uint8_t>* dropped);
+                            const TextColumnParams& p, const std::vector<uint8_t>* dropped,
+                            const std::vector<cv::Rect>& tables = {});
 
 }  // namespace scanfix

@@ -33,8 +33,10 @@ struct UnderlineParams {
 // Finds the rules on `binary` (text 0 on 255) and paints them as paper on `binary` and on
 // `gray` (same size; with the grey rim of the rule, never over the letters), keeping each
 // column where ink continues above or below the rule (a letter crossing it). Returns the
-// rules' boxes.
+// rules' boxes. Only rules lying wholly within `within` count; by default that is the image
+// less three character heights at each edge (strokes there are the paper's or the scanner's
+// edge, which the border step removes whole).
 std::vector<cv::Rect> remove_underlines(cv::Mat& binary, cv::Mat& gray, int character_height,
-                                        const UnderlineParams& p);
+                                        const UnderlineParams& p, cv::Rect within = {});
 
 }  // namespace scanfix
