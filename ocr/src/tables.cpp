@@ -5,6 +5,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "scanfix/ocr/components.hpp"
 #include "scanfix/ocr/underlines.hpp"
 
 namespace scanfix {
@@ -74,6 +75,26 @@ std::vector<cv::Rect> row_bands(const cv::Rect& box, const std::vector<Stroke>& 
     return rows;
 }
 
+// Most marks in the box bigger than a speck are letters standing in rows (at least eight): the
+// grid holds typing. A ruled stamp box or form filled in by hand is left as it is, its
+// handwriting not freed of the rules to be read as text.
+bool holds_typing(const cv::Mat& binary, const cv::Rect& box, int ch) {
+    const InkComponents ink = label_ink(binary(box));
+    std::vector<cv::Rect> marks;
+    int others = 0;
+    for (int i = 1; i < ink.count; ++i) {
+        const cv::Rect b = ink.box(i);
+        if (b.width < ch / 4 && b.height < ch / 4) continue;  // specks and punctuation
+        if (letter_sized(b, ch))
+            marks.push_back(b);
+        else
+            ++others;
+    }
+    const std::vector<bool> rows = in_rows_of_letters(marks, box.size(), 3 * ch);
+    const auto typed = std::count(rows.begin(), rows.end(), true);
+    return typed >= 8 && 2 * typed >= long(marks.size()) + others;
+}
+
 // The strokes' extent.
 cv::Rect extent(const std::vector<Stroke>& strokes) {
     cv::Rect box;
@@ -133,6 +154,7 @@ std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_h
             t.box = t.box.area() ? (t.box | full(r.box)) : full(r.box);
             t.rules.push_back(full(r.box));
         }
+        if (!holds_typing(binary, t.box, full_ch)) continue;
         for (const cv::Rect& row : row_bands(extent(members), members, ch))
             t.rows.push_back(full(row));
         tables.push_back(std::move(t));

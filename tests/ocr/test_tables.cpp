@@ -1,6 +1,6 @@
 // Ruled tables: a grid of rules is found with its rows, its rules go from both pages while the
-// letters in its cells (and a letter crossing a rule) stay; a frame round a paragraph and
-// underlines without rules down are no tables.
+// letters in its cells (and a letter crossing a rule) stay; a frame round a paragraph,
+// underlines without rules down and a ruled box filled in by hand are no tables.
 #include <catch2/catch.hpp>
 
 #include "scanfix/ocr/tables.hpp"
@@ -98,4 +98,23 @@ TEST_CASE("a frame round a paragraph and rules across alone are no tables") {
 TEST_CASE("rules thicker than the type's strokes allow are no table's") {
     const Grid bars = ruled_table(4, 3, 12);
     CHECK(find_ruled_tables(bars.page, kCh, TableParams{}).empty());
+}
+
+TEST_CASE("a ruled box filled in by hand is no table") {
+    Grid g = ruled_table(4, 3);
+    // Each cell's word covered by a scrawl: strokes running across and down through it.
+    cv::Mat scrawled = g.page.clone();
+    scrawled.setTo(255, g.type);
+    cv::RNG rng(5);
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 3; ++c) {
+            std::vector<cv::Point> pen;
+            for (int k = 0; k < 9; ++k)
+                pen.emplace_back(g.box.x + c * 260 + 20 + k * 25 + rng.uniform(-6, 6),
+                                 g.box.y + r * kLineStep + 22 + rng.uniform(-14, 14));
+            cv::polylines(scrawled, pen, false, cv::Scalar(0), 2);
+        }
+    CHECK(find_ruled_tables(scrawled, kCh, TableParams{}).empty());
+    // The same grid with its typed words is one.
+    CHECK(find_ruled_tables(g.page, kCh, TableParams{}).size() == 1);
 }

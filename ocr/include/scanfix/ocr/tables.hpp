@@ -40,7 +40,8 @@ struct RuledTable {
 };
 
 // The ruled tables of `binary` (text 0 on 255), type `character_height` pixels tall: groups of
-// crossing thin rules, at least two across and two down, `min_rules` in all.
+// crossing thin rules, at least two across and two down, `min_rules` in all, holding typing
+// (most marks in them are letters standing in rows; a ruled box filled in by hand is none).
 std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_height,
                                           const TableParams& p);
 
