@@ -215,9 +215,11 @@ cv::Rect grown(const cv::Rect& r, int by) {
 
 // A step that removes ink must be sure it is not text: coloured pixels of marks that stand in
 // the rows of typed letters (a blue ribbon whose strokes are partly dark, partly blue) are the
-// typing, and stay, unless they lie within a stamp's reach (where its pale parts are looked for).
+// typing, and stay, unless they are of a stamp's colour (`stamp_colour`, 255 on the pixels of
+// each stamp's colour within its reach: its lettering stands in rows too). Blue typing under a
+// red stamp keeps its letters.
 void keep_typed_letters(ColoredInk& result, const cv::Mat& typed_small, double scale,
-                        const std::vector<cv::Rect>& stamp_reaches) {
+                        const cv::Mat& stamp_colour) {
     if (typed_small.empty() || cv::countNonZero(typed_small) == 0) return;
     cv::Mat typed;
     cv::resize(typed_small, typed, result.mask.size(), 0, 0, cv::INTER_NEAREST);
@@ -225,7 +227,7 @@ void keep_typed_letters(ColoredInk& result, const cv::Mat& typed_small, double s
     const int grow = std::max(1, int(std::ceil(1 / scale)));
     cv::dilate(typed, typed,
                cv::getStructuringElement(cv::MORPH_RECT, {2 * grow + 1, 2 * grow + 1}));
-    for (const cv::Rect& stamp : stamp_reaches) typed(stamp & cv::Rect({}, typed.size())) = 0;
+    typed.setTo(0, stamp_colour);
     result.mask.setTo(0, typed);
 }
 
@@ -281,7 +283,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
     cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     const double stamp_px = mm_to_px(p.stamp_mm, dpi) * scale;
     const cv::Rect small_whole(0, 0, small.cols, small.rows);
-    std::vector<cv::Rect> reaches;
+    cv::Mat stamp_colour = cv::Mat::zeros(bgr.size(), CV_8UC1);
     for (const auto& c : contours) {
         const cv::Rect seed_box = cv::boundingRect(c);
         // A stamp is round or boxy; a long thin mark (a pencil line) is faded but is no stamp.
@@ -297,7 +299,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         const cv::Rect reach = grown(scaled(seed_box, 1 / scale), reach_px) & whole;
         const cv::Mat same = classify(bgr, reach, paper, scale, p, hue).colored;
         result.mask(reach) |= same;
-        reaches.push_back(reach);
+        stamp_colour(reach) |= same;
         // The Stamp region (words in it may be dropped as stamp text): the strong part and the
         // pieces of its colour, two millimetres long or more, that reach within a quarter of its
         // size (not the next stamp over).
@@ -314,7 +316,7 @@ ColoredInk find_colored_ink(const cv::Mat& bgr, int dpi, const ColorSeparationPa
         extent &= near;
         result.stamps.push_back(extent);
     }
-    keep_typed_letters(result, typed, scale, reaches);
+    keep_typed_letters(result, typed, scale, stamp_colour);
     return result;
 }
 

@@ -220,3 +220,32 @@ TEST_CASE("typing partly blue and partly dark loses none of its letters; a stamp
     CHECK(cv::countNonZero(ink.mask & blue_type) < 0.1 * cv::countNonZero(blue_type));
     CHECK(cv::countNonZero(ink.mask & red) > 0.8 * cv::countNonZero(red));
 }
+
+TEST_CASE("typing partly blue keeps its letters under a red stamp; the stamp is faded") {
+    // The same worn blue ribbon, with a red stamp struck over the typed lines: within the
+    // stamp's reach only ink of the stamp's own colour goes.
+    cv::Mat text = draw_text_page({900, 800}, {40, 30, 820, 740});
+    cv::Mat dark = text.clone(), blue = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
+    const int band = 60;
+    for (int y = 0; y < text.rows; y += 2 * band) {
+        const cv::Rect r(0, y, text.cols, std::min(band, text.rows - y));
+        text(r).copyTo(blue(r));
+        dark(r).setTo(255);
+    }
+    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
+    cv::circle(stamp, {450, 400}, 150, cv::Scalar(0), 12);
+    cv::Mat page = print(dark, {40, 40, 40});
+    page = print(blue, {190, 80, 30}, page);   // blue
+    page = print(stamp, {40, 40, 200}, page);  // red
+    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    CHECK_FALSE(ink.typing_is_colored);
+    REQUIRE_FALSE(ink.mask.empty());
+    REQUIRE_FALSE(ink.stamps.empty());
+    // Blue letters clear of the stamp's ring, within its reach.
+    cv::Mat ring_zone = cv::Mat::zeros(text.size(), CV_8UC1);
+    cv::circle(ring_zone, {450, 400}, 150, cv::Scalar(255), 40);
+    const cv::Mat blue_type = (blue < 64) & ~ring_zone, red = stamp < 64;
+    REQUIRE(cv::countNonZero(blue_type) > 1000);
+    CHECK(cv::countNonZero(ink.mask & blue_type) < 0.1 * cv::countNonZero(blue_type));
+    CHECK(cv::countNonZero(ink.mask & red) > 0.8 * cv::countNonZero(red));
+}
