@@ -110,12 +110,15 @@ OutputFile::~OutputFile() {
     if (!temporary_.empty() && !committed_) ::unlink(temporary_.c_str());
 }
 
+// A write that fails once the output was opened (a full disk, an I/O error) is a failure of
+// the run, exit 1 as for standard output; a path refused before any work is a bad argument
+// (InputError, exit 3).
 void OutputFile::fail(int err) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
     if (!temporary_.empty()) ::unlink(temporary_.c_str());
     temporary_.clear();
-    throw InputError(path_, cannot_write(err));
+    throw Error(path_ + ": " + cannot_write(err));
 }
 
 void OutputFile::write(std::string_view content) {

@@ -28,11 +28,19 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
         throw ConfigError(file, line,
                           "the profile is nested too deeply or repeats itself too often");
     if (node.IsMap()) {
+        // yaml-cpp keeps every pair of a key given twice and one of them wins unseen.
+        std::map<std::string, int> seen;
         for (const auto& kv : node) {
             if (!kv.first.IsScalar())
                 throw ConfigError(file, kv.first.Mark().line + 1,
                                   "a key must be a plain name, not a list or mapping");
             std::string key = kv.first.as<std::string>();
+            const int key_line = kv.first.Mark().line + 1;
+            if (auto [at, first] = seen.emplace(key, key_line); !first)
+                throw ConfigError(file, key_line,
+                                  "key '" + (prefix.empty() ? key : prefix + "." + key) +
+                                      "' is given twice (first on line " +
+                                      std::to_string(at->second) + ")");
             if (key.empty())
                 throw ConfigError(file, kv.first.Mark().line + 1, "a key must not be empty");
             if (key.find('.') != std::string::npos)
@@ -143,7 +151,18 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     }
     YAML::Node root;
     try {
-        root = YAML::Load(unix_line_ends(text));
+        std::vector<YAML::Node> documents = YAML::LoadAll(unix_line_ends(text));
+        // A second document ("---") would be ignored without a word.
+        if (documents.size() > 1) {
+            int line = documents[1].Mark().line + 1;
+            if (line <= 0) {
+                const size_t at = text.rfind("\n---");
+                line = at == std::string::npos ? 1 : line_at(at + 1);
+            }
+            throw ConfigError(origin, line,
+                              "holds a second YAML document (after '---'); a profile is one");
+        }
+        if (!documents.empty()) root = documents.front();
     } catch (const YAML::Exception& e) {
         throw ConfigError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
     }

@@ -7,6 +7,7 @@
 #include "scanfix/eval/alignment.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <utility>
 
@@ -262,6 +263,58 @@ std::vector<Anchor> find_anchors(const Id* a, size_t n, const Id* b, size_t m, s
     return anchors;
 }
 
+// The start in b[lo, hi) nearest to `near` whose next `len` symbols differ from a[0..len) in
+// at most an eighth of them (a reading error or two on the cut is no reason to move it by a
+// line of a repeated text), else the one that differs least.
+size_t best_cut(const Id* a, size_t len, const Id* b, size_t lo, size_t hi, size_t near) {
+    size_t best = near, best_misses = len + 1;
+    auto misses = [&](size_t j) {
+        size_t count = 0;
+        for (size_t i = 0; i < len && count < best_misses; ++i) count += a[i] != b[j + i];
+        return count;
+    };
+    for (size_t d = 0; near >= lo + d || near + d + len <= hi; ++d) {
+        for (int side = 0; side < (d == 0 ? 1 : 2); ++side) {
+            if (side == 1 && d > near) continue;
+            const size_t j = side == 0 ? near + d : near - d;
+            if (j < lo || j + len > hi) continue;
+            if (size_t c = misses(j); c < best_misses) {
+                best = j, best_misses = c;
+                if (c <= len / 8) return best;
+            }
+        }
+    }
+    return best;
+}
+
+// Texts with no k-gram unique in both (a line typed again and again, a table of the same
+// figures) give no anchors, and aligning them exactly takes n x m cells: 2.5 MB of repeated
+// lines took minutes. They are cut along the diagonal into pieces, each cut in `b` placed
+// where the 4k symbols after the cut in `a` differ least, nearest to the proportional position
+// (a repeated line is cut at the same line in both, even when an error falls on the cut), and
+// each piece is aligned exactly: time linear in the length, the result an upper bound as with
+// anchors.
+void align_in_pieces(const Id* a, size_t n, const Id* b, size_t m, Workspace& ws,
+                     const AlignOptions& options, size_t k, std::vector<EditOp>& out) {
+    const double ratio = double(m) / double(n);
+    // A quarter of the side an exact piece could have: the time is n x piece cells.
+    const size_t piece =
+        std::max(size_t(std::sqrt(options.exact_cells / std::max(ratio, 1e-9)) / 4), 16 * k);
+    const size_t context = 4 * k;  // symbols compared at each cut
+    size_t pa = 0, pb = 0;
+    while (n - pa > piece + piece / 2 && pb < m) {
+        const size_t ca = pa + piece;
+        const size_t near = std::min(m, pb + size_t(double(piece) * ratio));
+        const size_t window = std::max<size_t>(size_t(double(piece) * ratio) / 4, k);
+        const size_t lo = std::max(pb, near > window ? near - window : 0);
+        const size_t hi = std::min(m, near + window + context);
+        const size_t cb = best_cut(a + ca, std::min(context, n - ca), b, lo, hi, near);
+        align_exact(a + pa, ca - pa, b + pb, cb - pb, ws, out);
+        pa = ca, pb = cb;
+    }
+    align_exact(a + pa, n - pa, b + pb, m - pb, ws, out);
+}
+
 void align_anchored(const Id* a, size_t n, const Id* b, size_t m, Workspace& ws,
                     const AlignOptions& options, size_t k, std::vector<EditOp>& out, bool& exact) {
     size_t prefix = 0;
@@ -286,6 +339,9 @@ void align_anchored(const Id* a, size_t n, const Id* b, size_t m, Workspace& ws,
         align_anchored(a + pa, n - pa, b + pb, m - pb, ws, options, k, out, exact);
     } else if (k > 4) {
         align_anchored(a, n, b, m, ws, options, k / 2, out, exact);
+    } else if (double(n) * double(m) > 4 * options.exact_cells) {
+        exact = false;
+        align_in_pieces(a, n, b, m, ws, options, size_t(std::max(options.anchor_length, 4)), out);
     } else {
         align_exact(a, n, b, m, ws, out);
     }

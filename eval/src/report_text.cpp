@@ -91,7 +91,8 @@ std::string render_text_report(const EvalReport& r, const ReportOptions& options
     for (const auto& f : r.failures) out += "Failed: " + f.message + "\n";
     if (!r.exact)
         out +=
-            "(long texts aligned through anchors: counts are an upper bound, see docs/eval.md)\n";
+            "(long texts aligned through anchors or in pieces: counts are an upper bound, see "
+            "docs/eval.md)\n";
 
     if (r.has_attribution) {
         const ErrorAttribution& a = r.attribution;

@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <set>
@@ -48,6 +49,9 @@ uint32_t png_crc(const Bytes& b, uint64_t pos, uint64_t len) {
     std::string_view bytes = b.slice(pos, len);
     return uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
+
+std::string png_ihdr_problem(const Bytes& b, uint64_t at);
+int exif_orientation(std::string_view exif);
 
 // ---- PNG: signature, IHDR first, then chunks until IEND, each with its checksum (libpng
 // would otherwise print its own complaint on stderr before giving up).
@@ -102,12 +106,66 @@ void read_png(const Bytes& b, ImageHeader& h) {
                     f.samples = 1;
                     break;  // grey, palette
             }
+            if (std::string bad = png_ihdr_problem(b, pos + 8); !bad.empty()) {
+                h.problem = bad;
+                return;
+            }
             h.frames.push_back(f);
             first = false;
         }
+        if (type == "eXIf") h.frames[0].orientation = exif_orientation(b.slice(pos + 8, len));
         if (type == "IEND") return;
         pos += 12 + len;
     }
+}
+
+// What libpng would refuse in the IHDR fields at `at` (with a "libpng error:" line).
+std::string png_ihdr_problem(const Bytes& b, uint64_t at) {
+    const int bits = b.u8(at + 8), colour = b.u8(at + 9);
+    std::set<int> allowed;
+    switch (colour) {
+        case 0:
+            allowed = {1, 2, 4, 8, 16};
+            break;
+        case 3:
+            allowed = {1, 2, 4, 8};
+            break;
+        case 2:
+        case 4:
+        case 6:
+            allowed = {8, 16};
+            break;
+        default:
+            return "corrupt: the PNG header gives an unknown colour type " + std::to_string(colour);
+    }
+    if (!allowed.count(bits))
+        return "corrupt: the PNG header gives " + std::to_string(bits) +
+               "-bit samples for colour type " + std::to_string(colour);
+    if (b.u8(at + 10) != 0 || b.u8(at + 11) != 0 || b.u8(at + 12) > 1)
+        return "corrupt: the PNG header gives an unknown compression, filter or interlace method";
+    uint64_t w = 0, hgt = 0;
+    b.u32(at, w);
+    b.u32(at + 4, hgt);
+    if (w > 0x7FFFFFFFu || hgt > 0x7FFFFFFFu)
+        return "corrupt: the PNG header gives a width or height over 2^31";
+    return {};
+}
+
+// The Orientation tag (0x0112) of IFD0 in an EXIF block ("II*\0" or "MM\0*" first); 1 when
+// absent or malformed.
+int exif_orientation(std::string_view exif) {
+    if (exif.size() < 8 || !(exif.substr(0, 4) == std::string_view("II*\0", 4) ||
+                             exif.substr(0, 4) == std::string_view("MM\0*", 4)))
+        return 1;
+    Bytes e(exif, exif[0] == 'I');
+    uint64_t ifd = 0, count = 0;
+    if (!e.u32(4, ifd) || !e.u16(ifd, count)) return 1;
+    for (uint64_t i = 0; i < count; ++i) {
+        uint64_t entry = ifd + 2 + i * 12, tag = 0, type = 0, value = 0;
+        if (!e.u16(entry, tag) || !e.u16(entry + 2, type) || !e.u16(entry + 8, value)) return 1;
+        if (tag == 0x0112) return type == 3 && value >= 1 && value <= 8 ? int(value) : 1;
+    }
+    return 1;
 }
 
 // ---- JPEG: markers from SOI; entropy-coded data after each SOS skipped up to the next marker.
@@ -298,7 +356,8 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
         f.samples = 1;
         f.bits = 1;  // the TIFF default when BitsPerSample is absent
         std::vector<uint64_t> offsets, counts, v;
-        bool have_width = false, have_height = false;
+        bool have_width = false, have_height = false, tiled = false, planes = false;
+        uint64_t tile_w = 0, tile_h = 0, rows_per_strip = 0;
         for (uint64_t i = 0; i < count && f.problem.empty(); ++i) {
             uint64_t e = first + i * entry_size, tag = 0;
             b.u16(e, tag);
@@ -327,8 +386,21 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
                 case 339:
                     if (r.values(e, v, 64) && !v.empty()) f.floating = v[0] == 3;
                     break;
+                case 278:
+                    if (r.values(e, v, 1) && !v.empty()) rows_per_strip = v[0];
+                    break;
+                case 284:
+                    if (r.values(e, v, 1) && !v.empty()) planes = v[0] == 2;
+                    break;
+                case 322:
+                    if (r.values(e, v, 1) && !v.empty()) tile_w = v[0];
+                    break;
+                case 323:
+                    if (r.values(e, v, 1) && !v.empty()) tile_h = v[0];
+                    break;
                 case 273:
                 case 324:
+                    tiled = tag == 324;
                     if (!r.values(e, offsets, max_blocks))
                         f.problem = "truncated or corrupt: the strip table of " + page +
                                     " lies outside the file";
@@ -345,6 +417,28 @@ void read_tiff(const Bytes& b, ImageHeader& h) {
         }
         if (f.problem.empty() && (!have_width || !have_height))
             f.problem = "corrupt: " + page + " of the TIFF has no width or height";
+        if (f.problem.empty() && have_width && have_height) {
+            // libtiff reads past a table shorter than the page needs (OpenCV then prints its
+            // failure over several lines); the tables' length is checked against the page.
+            auto per = [](uint64_t n, uint64_t block) {
+                return block == 0 ? 1 : (n + block - 1) / block;
+            };
+            uint64_t blocks =
+                tiled
+                    ? per(uint64_t(f.width), tile_w) * per(uint64_t(f.height), tile_h)
+                    : per(uint64_t(f.height), rows_per_strip ? rows_per_strip : uint64_t(f.height));
+            if (planes) blocks *= uint64_t(std::max(f.samples, 1));
+            const char* what = tiled ? "tile" : "strip";
+            if (tiled && (tile_w == 0 || tile_h == 0))
+                f.problem = "corrupt: " + page + " of the TIFF is tiled without a tile size";
+            // (Sizes left out altogether are worked out by libtiff for uncompressed data.)
+            else if (size_t listed =
+                         counts.empty() ? offsets.size() : std::min(offsets.size(), counts.size());
+                     listed < blocks)
+                f.problem = "corrupt: " + page + " of the TIFF needs " + std::to_string(blocks) +
+                            " " + what + "s, but its " + what + " tables list " +
+                            std::to_string(listed);
+        }
         if (f.problem.empty() && offsets.size() == counts.size()) {
             for (size_t i = 0; i < offsets.size(); ++i)
                 if (counts[i] > 0 && !b.has(offsets[i], counts[i])) {
@@ -405,6 +499,134 @@ ImageHeader read_image_header(std::string_view bytes) {
             if (h.frames.size() == 1 && !f.problem.empty()) h.problem = f.problem;
         }
     return h;
+}
+
+}  // namespace scanfix
+
+namespace scanfix {
+namespace {
+
+// Bytes of filtered image data a PNG of these IHDR fields holds (one filter byte per row; the
+// seven reduced images of Adam7 interlacing each on their own).
+uint64_t png_data_size(uint64_t w, uint64_t h, int bits, int colour, bool interlaced) {
+    const int channels = colour == 2 ? 3 : colour == 4 ? 2 : colour == 6 ? 4 : 1;
+    auto rows = [&](uint64_t pw, uint64_t ph) {
+        return pw == 0 || ph == 0 ? 0 : ph * (1 + (pw * uint64_t(channels * bits) + 7) / 8);
+    };
+    if (!interlaced) return rows(w, h);
+    static const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+                                   {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+    uint64_t total = 0;
+    for (const auto& p : pass) {
+        uint64_t pw =
+            w > uint64_t(p[0]) ? (w - uint64_t(p[0]) + uint64_t(p[2]) - 1) / uint64_t(p[2]) : 0;
+        uint64_t ph =
+            h > uint64_t(p[1]) ? (h - uint64_t(p[1]) + uint64_t(p[3]) - 1) / uint64_t(p[3]) : 0;
+        total += rows(pw, ph);
+    }
+    return total;
+}
+
+std::string png_chunk(const std::string& type, std::string_view data) {
+    std::string c = type;
+    c.append(data.data(), data.size());
+    uint32_t crc = uint32_t(crc32_z(0, reinterpret_cast<const Bytef*>(c.data()), c.size()));
+    auto be32 = [](uint32_t v) {
+        return std::string{char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF),
+                           char(v & 0xFF)};
+    };
+    return be32(uint32_t(data.size())) + c + be32(crc);
+}
+
+// How many bytes of `z` its zlib stream takes, after checking it inflates to exactly
+// `expected` bytes; 0 with `problem` set otherwise.
+size_t zlib_stream_length(std::string_view z, uint64_t expected, std::string& problem) {
+    z_stream s{};
+    if (inflateInit(&s) != Z_OK) {
+        problem = "out of memory";
+        return 0;
+    }
+    s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.data()));
+    s.avail_in = uInt(std::min<size_t>(z.size(), 1u << 30));
+    std::array<Bytef, 1 << 16> out;
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        s.next_out = out.data();
+        s.avail_out = uInt(out.size());
+        rc = inflate(&s, Z_NO_FLUSH);
+        if (s.total_out > expected) break;
+        if (rc == Z_BUF_ERROR && s.avail_out == 0) rc = Z_OK;
+    }
+    const uint64_t produced = s.total_out;
+    const size_t used = size_t(s.total_in);
+    const char* msg = s.msg;
+    inflateEnd(&s);
+    if (produced > expected) {
+        problem = "corrupt: the PNG holds more image data than its size";
+        return 0;
+    }
+    if (rc == Z_STREAM_END && produced == expected) return used;
+    if (produced < expected && (rc == Z_STREAM_END || rc == Z_BUF_ERROR))
+        problem = "corrupt: the PNG's image data ends before its last row";
+    else if (rc == Z_BUF_ERROR)
+        problem = "corrupt: the PNG's compressed image data has no end";
+    else
+        problem = "corrupt: the PNG's compressed image data is damaged" +
+                  (msg ? " (" + std::string(msg) + ")" : std::string());
+    return 0;
+}
+
+}  // namespace
+
+std::string png_for_decoder(std::string_view png, std::string& problem) {
+    Bytes b(png, false);
+    std::string ihdr, palette, transparency, idat;
+    int bits = 8, colour = 0;
+    uint64_t w = 0, h = 0;
+    bool interlaced = false;
+    for (uint64_t pos = 8;;) {
+        uint64_t len = 0;
+        b.u32(pos, len);
+        std::string type(b.slice(pos + 4, 4));
+        std::string_view data = b.slice(pos + 8, len);
+        if (type == "IHDR") {
+            ihdr = std::string(b.slice(pos, len + 12));
+            b.u32(pos + 8, w);
+            b.u32(pos + 12, h);
+            bits = b.u8(pos + 16);
+            colour = b.u8(pos + 17);
+            interlaced = b.u8(pos + 20) == 1;
+        } else if (type == "PLTE" && colour == 3) {
+            if (len == 0 || len % 3 != 0 || len > 768) {
+                problem = "corrupt: the PNG's palette has an impossible length";
+                return {};
+            }
+            // More colours than the bit depth can index: libpng warns and cuts them.
+            palette = std::string(data.substr(0, std::min<size_t>(len, 3u << bits)));
+        } else if (type == "tRNS") {
+            bool fits = (colour == 0 && len == 2) || (colour == 2 && len == 6) ||
+                        (colour == 3 && len >= 1 && len <= palette.size() / 3);
+            if (fits) transparency = std::string(data);
+        } else if (type == "IDAT") {
+            idat.append(data.data(), data.size());
+        } else if (type == "IEND") {
+            break;
+        }
+        pos += 12 + len;
+    }
+    if (colour == 3 && palette.empty()) {
+        problem = "corrupt: the PNG is a palette image without a palette";
+        return {};
+    }
+    size_t used = zlib_stream_length(idat, png_data_size(w, h, bits, colour, interlaced), problem);
+    if (used == 0) return {};
+    std::string out(png.substr(0, 8));
+    out += ihdr;
+    if (!palette.empty()) out += png_chunk("PLTE", palette);
+    if (!transparency.empty()) out += png_chunk("tRNS", transparency);
+    out += png_chunk("IDAT", std::string_view(idat).substr(0, used));
+    out += png_chunk("IEND", {});
+    return out;
 }
 
 }  // namespace scanfix

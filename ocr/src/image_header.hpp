@@ -20,6 +20,7 @@ struct ImageFrame {
     bool cmyk = false;  // separated colour (CMYK or YCCK)
     bool floating = false;
     int compression = 1;  // TIFF Compression tag (1 = none)
+    int orientation = 1;  // EXIF orientation of a PNG's eXIf chunk (1 = as stored, 2..8)
     // Empty when this page reads well; else why it cannot be decoded (a multi-page TIFF whose
     // page 2 is damaged still has good pages 1 and 3).
     std::string problem;
@@ -40,5 +41,14 @@ ImageFormat sniff_image_format(std::string_view bytes);
 // Reads the header (and for truncation, the structure) of a whole file held in memory.
 // Never throws on malformed data; a problem is reported in ImageHeader::problem.
 ImageHeader read_image_header(std::string_view bytes);
+
+// A PNG whose header read well (read_image_header), as OpenCV's decoder should see it: IHDR,
+// the palette of a palette image, a transparency chunk that fits the colour type, the image
+// data as one IDAT holding exactly its zlib stream, and IEND. libpng prints a "libpng
+// warning:" line on stderr for every odd ancillary chunk (gAMA, iCCP, sRGB, bKGD...) and for
+// bytes after the zlib stream; OpenCV uses none of those chunks. The zlib stream is inflated
+// once here (counting, not keeping, the bytes): damaged or short image data is refused with
+// `problem` set (libpng would print "libpng error:" and OpenCV return an empty image).
+std::string png_for_decoder(std::string_view png, std::string& problem);
 
 }  // namespace scanfix

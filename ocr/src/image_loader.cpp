@@ -6,6 +6,7 @@
 
 #include <tiffio.h>
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -13,6 +14,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
 
 #include "image_header.hpp"
 #include "jpeg_integrity.hpp"
@@ -123,6 +127,8 @@ std::string decode_hint(const ImageFrame& f, ImageFormat format) {
                       (format == ImageFormat::Tiff && (f.bits == 32 || f.bits == 64)) ||
                       (format == ImageFormat::Png && (f.bits == 2 || f.bits == 4));
     if (!usual_bits) return "; " + std::to_string(f.bits) + "-bit samples are not supported";
+    if (format == ImageFormat::Tiff && f.bits == 64 && !f.floating)
+        return "; 64-bit integer samples are not supported";
     if (f.samples > 4)
         return "; " + std::to_string(f.samples) + " samples per pixel are not supported";
     return "; the data is corrupt";
@@ -229,25 +235,111 @@ Page load_pdf_page(const std::string& path, int index, const LoadOptions& option
                      options);
 }
 
+// OpenCV's decoders print what they refuse (an exception of several lines, with the source
+// line of OpenCV) and log warnings on std::cerr, then return an empty image; the user gets one
+// line with the reason from the header instead (decode_hint). So decoding runs one at a time
+// with std::cerr captured and OpenCV's logger silent; what OpenCV wrote is kept to tell out
+// of memory from a corrupt file. (libpng's own lines are avoided by png_for_decoder.)
+class CapturedDecoderOutput {
+  public:
+    CapturedDecoderOutput()
+        : lock_(mutex()),
+          old_buf_(std::cerr.rdbuf(text_.rdbuf())),
+          old_level_(cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT)) {}
+    ~CapturedDecoderOutput() {
+        cv::utils::logging::setLogLevel(old_level_);
+        std::cerr.rdbuf(old_buf_);
+        std::cerr.clear();
+    }
+    CapturedDecoderOutput(const CapturedDecoderOutput&) = delete;
+    CapturedDecoderOutput& operator=(const CapturedDecoderOutput&) = delete;
+    bool ran_out_of_memory() const {
+        const std::string t = text_.str();
+        return t.find("Insufficient memory") != std::string::npos ||
+               t.find("(-4:") != std::string::npos;
+    }
+
+  private:
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    std::lock_guard<std::mutex> lock_;
+    std::ostringstream text_;
+    std::streambuf* old_buf_;
+    cv::utils::logging::LogLevel old_level_;
+};
+
+Error out_of_memory(const std::string& path) {
+    return Error(path + ": out of memory while decoding the image");
+}
+
+// The page `m` turned as an EXIF orientation (2..8) says, the way OpenCV turns a JPEG.
+cv::Mat oriented(const cv::Mat& m, int orientation) {
+    cv::Mat out = m;
+    switch (orientation) {
+        case 2:
+            cv::flip(m, out, 1);
+            break;
+        case 3:
+            cv::flip(m, out, -1);
+            break;
+        case 4:
+            cv::flip(m, out, 0);
+            break;
+        case 5:
+            cv::transpose(m, out);
+            break;
+        case 6:
+            cv::rotate(m, out, cv::ROTATE_90_CLOCKWISE);
+            break;
+        case 7:
+            cv::flip(m, out, -1);
+            cv::transpose(out, out);
+            break;
+        case 8:
+            cv::rotate(m, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+            break;
+        default:
+            break;
+    }
+    return out;
+}
+
 // Pages [first, first + count) of a raster file. PNG and TIFF keep their alpha (composited
 // onto white by make_page; OpenCV turns a CMYK TIFF into BGRA); a JPEG is read as grey or
 // BGR — an Adobe CMYK/YCCK JPEG converted by the decoder — with its EXIF orientation applied
-// (photographed pages are often rotated so).
+// (photographed pages are often rotated so), and a PNG's eXIf orientation is applied here as
+// OpenCV applies a JPEG's (it ignores it when reading with IMREAD_UNCHANGED).
 std::vector<cv::Mat> decode(const std::string& path, RasterFile& f, int first, int count) {
     std::vector<cv::Mat> images;
+    std::string png;
+    if (f.header.format == ImageFormat::Png) {
+        std::string problem;
+        png = png_for_decoder(f.bytes, problem);
+        if (png.empty()) throw InputError(path, problem);
+    }
     try {
-        if (f.header.format == ImageFormat::Tiff) {
-            cv::imreadmulti(path, images, first, count, cv::IMREAD_UNCHANGED);
-        } else {
-            cv::Mat buffer(1, int(f.bytes.size()), CV_8U, f.bytes.data());
-            int flags = f.header.format == ImageFormat::Png
-                            ? int(cv::IMREAD_UNCHANGED)
-                            : int(cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
-            cv::Mat m = cv::imdecode(buffer, flags);
-            if (!m.empty()) images.push_back(m);
+        CapturedDecoderOutput captured;
+        try {
+            if (f.header.format == ImageFormat::Tiff) {
+                cv::imreadmulti(path, images, first, count, cv::IMREAD_UNCHANGED);
+            } else {
+                std::string& bytes = png.empty() ? f.bytes : png;
+                cv::Mat buffer(1, int(bytes.size()), CV_8U, bytes.data());
+                int flags = f.header.format == ImageFormat::Png
+                                ? int(cv::IMREAD_UNCHANGED)
+                                : int(cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+                cv::Mat m = cv::imdecode(buffer, flags);
+                if (!m.empty()) images.push_back(oriented(m, f.header.frames[0].orientation));
+            }
+        } catch (const cv::Exception& e) {
+            if (e.code == cv::Error::StsNoMem) throw out_of_memory(path);
+            throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
         }
-    } catch (const cv::Exception& e) {
-        throw InputError(path, "cannot decode image (" + std::string(e.err) + ")");
+        if (int(images.size()) < count && captured.ran_out_of_memory()) throw out_of_memory(path);
+    } catch (const std::bad_alloc&) {
+        throw out_of_memory(path);
     }
     if (int(images.size()) < count) {
         size_t bad = size_t(first) + images.size();

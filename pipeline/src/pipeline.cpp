@@ -3,10 +3,13 @@
 
 #include <fmt/core.h>
 
+#include <opencv2/core.hpp>
+
 #include <chrono>
 
 #include "scanfix/cleanup/lexicon.hpp"
 #include "scanfix/cleanup/pipeline.hpp"
+#include "scanfix/core/error.hpp"
 #include "scanfix/ocr/preprocess.hpp"
 
 namespace scanfix {
@@ -116,9 +119,22 @@ void Pipeline::Reader::read_again(Page& page) {
 }
 
 Page Pipeline::Reader::read_page(const std::string& path, int index) {
-    Page page = load_page(path, index, pipeline_.options_.load);
-    read(page);
-    return page;
+    // Running out of memory on one large page is that page's failure, named as such (OpenCV
+    // throws its own exception for it, which would otherwise read as an internal error).
+    auto out_of_memory = [&] {
+        return Error(path + (index > 0 ? ": page " + std::to_string(index + 1) : "") +
+                     ": out of memory while reading the page");
+    };
+    try {
+        Page page = load_page(path, index, pipeline_.options_.load);
+        read(page);
+        return page;
+    } catch (const std::bad_alloc&) {
+        throw out_of_memory();
+    } catch (const cv::Exception& e) {
+        if (e.code == cv::Error::StsNoMem) throw out_of_memory();
+        throw;
+    }
 }
 
 Document Pipeline::Reader::read_file(const std::string& path) {

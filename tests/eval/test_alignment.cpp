@@ -174,3 +174,26 @@ TEST_CASE("eval: large alphabets (word alignment) give the exact distance") {
         check_script(al, a, b);
     }
 }
+
+TEST_CASE("eval: 200 KB of one line typed again and again aligns in pieces, at the true cost") {
+    // No k-gram is unique in such a text, so there are no anchors; it used to be aligned
+    // exactly, n x m cells (2.5 MB took minutes). Now it is cut along the diagonal.
+    const std::string line = "TELEGRAM 1949 No. 12345 to the archive, copy of the report\n";
+    std::vector<uint32_t> a;
+    while (a.size() < 200000)
+        for (char c : line) a.push_back(uint32_t(static_cast<unsigned char>(c)));
+    std::vector<uint32_t> b = a;
+    size_t edits = 0;
+    for (size_t i = 100; i < b.size(); i += 997, ++edits) b[i] = 'x';  // on cuts too
+    for (long i = long(b.size()) - 1000; i > 1000; i -= 30011) {
+        b.erase(b.begin() + i, b.begin() + i + 25);  // a piece of a line lost
+        b.insert(b.begin() + i - 300, '#');          // a speck read as a letter
+        edits += 26;
+    }
+    Alignment al = align(a, b);
+    check_script(al, a, b);
+    CHECK_FALSE(al.exact);
+    // Every edit made is found, and the cuts add nothing (the true distance is at most `edits`).
+    CHECK(al.cost() <= edits);
+    CHECK(al.cost() + 10 >= edits);
+}

@@ -229,3 +229,66 @@ TEST_CASE("count_pages and load_page read one page of a file without the others"
     CHECK_THROWS_AS(count_pages(dir + "/missing.tif"), InputError);
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+// An EXIF block (big-endian TIFF structure) holding only the Orientation tag.
+std::string exif_orientation_block(int orientation) {
+    std::string tiff = std::string("MM\0*", 4) + be32(8);
+    tiff += std::string("\x00\x01\x01\x12\x00\x03", 6) + be32(1);  // 1 entry: 0x0112, SHORT, 1
+    tiff += std::string{char(0), char(orientation), 0, 0} + be32(0);
+    return tiff;
+}
+
+// `png` with an eXIf chunk after its IHDR (which ends at byte 33).
+std::string png_with_exif(const std::string& png, int orientation) {
+    const std::string data = exif_orientation_block(orientation);
+    return png.substr(0, 33) + be32(uint32_t(data.size())) + "eXIf" + data +
+           be32(crc32("eXIf" + data)) + png.substr(33);
+}
+
+// `jpeg` with an APP1 Exif segment after its SOI marker.
+std::string jpeg_with_exif(const std::string& jpeg, int orientation) {
+    const std::string data = std::string("Exif\0\0", 6) + exif_orientation_block(orientation);
+    const size_t len = data.size() + 2;
+    return jpeg.substr(0, 2) + "\xFF\xE1" + char(len >> 8) + char(len & 0xFF) + data +
+           jpeg.substr(2);
+}
+}  // namespace
+
+TEST_CASE("a PNG's eXIf orientation turns the page as a JPEG's EXIF orientation does") {
+    std::string dir = test::temp_dir("loader-exif");
+    // 40 x 20 pixels, white, with a black block at the top left.
+    cv::Mat page(20, 40, CV_8UC1, cv::Scalar(255));
+    page(cv::Rect(0, 0, 10, 5)).setTo(0);
+    std::vector<uchar> png, jpg;
+    REQUIRE(cv::imencode(".png", page, png));
+    REQUIRE(cv::imencode(".jpg", page, jpg, {cv::IMWRITE_JPEG_QUALITY, 100}));
+    auto write = [&](const std::string& name, const std::string& bytes) {
+        std::ofstream(dir + "/" + name, std::ios::binary) << bytes;
+        return dir + "/" + name;
+    };
+    const std::string png_bytes(png.begin(), png.end()), jpg_bytes(jpg.begin(), jpg.end());
+    for (int orientation : {6, 8, 3}) {
+        INFO("orientation " << orientation);
+        cv::Mat from_png =
+            load_pages(write("p.png", png_with_exif(png_bytes, orientation)))[0].image;
+        cv::Mat from_jpg =
+            load_pages(write("j.jpg", jpeg_with_exif(jpg_bytes, orientation)))[0].image;
+        REQUIRE(from_png.size() == from_jpg.size());
+        CHECK(from_png.size() == (orientation == 3 ? cv::Size(40, 20) : cv::Size(20, 40)));
+        // The black block is where the JPEG puts it: top right after turning clockwise (6),
+        // bottom left after turning counter-clockwise (8), bottom right upside down (3).
+        cv::Point block = orientation == 6   ? cv::Point(17, 3)
+                          : orientation == 8 ? cv::Point(2, 36)
+                                             : cv::Point(36, 17);
+        CHECK(from_png.at<uchar>(block) == 0);
+        CHECK(from_jpg.at<uchar>(block) < 60);
+        CHECK(from_png.at<uchar>(0, 0) == 255);
+        cv::Mat diff;
+        cv::absdiff(from_png, from_jpg, diff);
+        CHECK(cv::countNonZero(diff > 60) == 0);
+    }
+    // Without the chunk the page stays as stored.
+    CHECK(load_pages(write("plain.png", png_bytes))[0].image.size() == cv::Size(40, 20));
+    std::filesystem::remove_all(dir);
+}

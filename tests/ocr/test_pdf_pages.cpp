@@ -93,3 +93,22 @@ TEST_CASE("bad PDFs and missing pages are refused with a reason") {
     CHECK_THROWS_WITH(count_pages(cut), Catch::Contains("PDF"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the pages of a PDF read one by one open the document once, not once per page") {
+    // Opening it per page made an N-page PDF take time growing with N².
+    std::string dir = test::temp_dir("pdf-open-once");
+    std::string pdf = dir + "/long.pdf";
+    std::vector<test::PdfPage> pages(60, test::PdfPage{page_with_bar(100, 125), 100});
+    test::write_test_pdf(pdf, pages);
+    const int before = pdf_documents_opened();
+    REQUIRE(count_pages(pdf) == 60);
+    for (int i = 0; i < 60; ++i) CHECK(load_page(pdf, i).dpi == 100);
+    CHECK(load_pages(pdf).size() == 60);
+    CHECK(pdf_documents_opened() - before == 1);
+    // A file written anew is opened anew.
+    std::filesystem::last_write_time(
+        pdf, std::filesystem::last_write_time(pdf) + std::chrono::seconds(5));
+    CHECK(load_page(pdf, 0).index == 0);
+    CHECK(pdf_documents_opened() - before == 2);
+    std::filesystem::remove_all(dir);
+}

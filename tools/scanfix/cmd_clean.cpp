@@ -1,5 +1,6 @@
 // scanfix clean: cleans an existing noisy transcription (FILE or - for stdin) with the cleanup
 // stages of a profile and writes the text to stdout; --report writes every decision as JSON.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "scanfix/core/output_file.hpp"
 #include "scanfix/core/text.hpp"
 #include "scanfix/emit/report.hpp"
+#include "scanfix/pipeline/pipeline.hpp"
 
 namespace scanfix::cli {
 namespace {
@@ -29,6 +31,22 @@ std::string read_input(const CleanOptions& o) {
     return read_text_stream(std::cin, "<stdin>", o.encoding);
 }
 
+// One profile serves run and clean alike, so clean checks all of it as run would (a wrong
+// value under ocr.* is wrong for both); a --set of a key clean does not read would change
+// nothing, so it is refused rather than accepted without effect.
+void check_clean_profile(const Profile& profile, const CommonOptions& common,
+                         const std::vector<ParamSpec>& specs) {
+    validate_profile(profile, pipeline_param_specs());
+    for (const std::string& kv : common.overrides) {
+        const std::string key = kv.substr(0, kv.find('='));
+        bool used = std::any_of(specs.begin(), specs.end(),
+                                [&](const ParamSpec& spec) { return spec.name == key; });
+        if (!used)
+            throw ConfigError("--set", 0,
+                              "'" + key + "' is a parameter of scanfix run; clean does not use it");
+    }
+}
+
 int run_clean(const CleanOptions& o) {
     Profile profile = load_profile(o.common);
     std::vector<ParamSpec> specs = cleanup_param_specs();
@@ -36,6 +54,7 @@ int run_clean(const CleanOptions& o) {
         print_params(specs, profile);
         return kExitOk;
     }
+    check_clean_profile(profile, o.common, specs);
     Layout layout = parse_layout(o.common.layout);
     check_not_an_input(o.report, {o.input, o.common.profile});
     check_writable(o.report);

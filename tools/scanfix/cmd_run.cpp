@@ -76,8 +76,9 @@ int print_joined(const RunOptions& opt, const Profile& profile, const OutputOpti
     }
     if (!joined.empty()) {
         pipeline.clean(joined);
-        write_to_stdout(render(joined, out.formats.front(), out));
+        // The report first: when it cannot be written, the error is all the run prints.
         if (!opt.report.empty()) write_file_atomically(opt.report, cleanup_report_json(joined));
+        write_to_stdout(render(joined, out.formats.front(), out));
     }
     if (failed == 0) return kExitOk;
     if (files.size() == 1) return last_code;

@@ -19,8 +19,10 @@ namespace scanfix {
 // - a character device (/dev/null, a terminal) or a FIFO is opened for writing and written
 //   through, never truncated, renamed or removed;
 // - a folder, a block device or a socket is refused.
-// Refusing to overwrite an input is the caller's job. Throws InputError naming `path` (with
-// "No space left on device" when that is the reason).
+// Refusing to overwrite an input is the caller's job. Throws InputError naming `path` when
+// the path itself is refused (a missing folder, a block device, no permission), and Error
+// naming it when a write fails once opened (with "No space left on device" when that is the
+// reason): the command line exits 3 for the first, 1 for the second.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 // The same for output produced in pieces (a report streamed while a long transcription is

@@ -16,6 +16,11 @@ int pdf_page_count(const std::string& path);
 // page holds no image covering the page (a born-digital page). Throws InputError.
 int pdf_page_dpi(const std::string& path, int index, int fallback_dpi);
 
+// How many times this thread has opened (parsed) a PDF document. A thread keeps the last
+// document it opened while the file is unchanged, so reading the pages of a PDF one by one
+// opens it once; tests check that.
+int pdf_documents_opened();
+
 // Page `index` rendered at `dpi`: 8-bit grey when the page has no colour, else BGR. Refuses
 // (InputError) before rendering when the result would exceed `max_pixels`.
 cv::Mat render_pdf_page(const std::string& path, int index, int dpi, long long max_pixels);
