@@ -1,7 +1,7 @@
 // Fuzz target: a manifest's bytes through the batch manifest reader (`--manifest`: NUL bytes
 // refused, a UTF-8 BOM dropped, lines and entries capped), then the entries as the batch takes
 // them (files kept once by their absolute path) through the mirrored output layout. Every entry
-// must be a non-empty trimmed path of the input without NUL, CR or LF, shorter than the line
+// must be a non-empty trimmed path of the input without NUL, CR or LF, no longer than the line
 // limit; every output stem must be distinct and stay below the output folder. Expected failures
 // are InputError; anything else is a finding. Nothing is read from or written to disk.
 #include <cstddef>
@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             entry.back() == '\t')
             finding("entry not trimmed", entry);
         if (entry.front() == '#') finding("comment kept as an entry", entry);
-        if (entry.size() >= scanfix::batch::kMaxManifestLine) finding("entry too long", entry);
+        if (entry.size() > scanfix::batch::kMaxManifestLine) finding("entry too long", entry);
         if (bytes.find(entry) == std::string::npos) finding("entry not in the manifest", entry);
     }
 
