@@ -129,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (!whole_number(value, 1, 40, pages)) return 0;
         } else if (option == "--max-trials") {
             // Capped: each trial builds a pipeline.
-            if (!whole_number(value, 1, 200, max_trials)) return 0;
+            if (!whole_number(value, 1, 100, max_trials)) return 0;
         } else {
             return 0;  // the CLI: unknown option
         }
@@ -181,14 +181,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     scanfix::Context ctx;
     ctx.profile = &base;
     ctx.data_dir = scanfix::data_dir();
-    // Every trial's values must be in range; a trial a pipeline refuses scores infinity.
+    // Every value a trial tries must be in its parameter's declared range, and a value the
+    // search made (not the start's) also among the searched choices (ocr.psm, ocr.lang); a
+    // trial a pipeline refuses scores infinity.
     std::map<Assignment, double> memo;
     auto cer = [&](const Assignment& a, bool strict) {
         if (auto it = memo.find(a); it != memo.end()) return it->second;
-        scanfix::Profile only_searched;
-        for (const auto& [key, value] : a) only_searched.set(key, value, "(trial)");
+        scanfix::Profile tried, made;
+        for (const auto& [key, value] : a) {
+            tried.set(key, value, "(trial)");
+            if (value != start.at(key)) made.set(key, value, "(trial)");
+        }
         try {
-            scanfix::validate_profile(only_searched, specs);
+            scanfix::validate_profile(tried, all_specs);
+            scanfix::validate_profile(made, specs);
         } catch (const scanfix::ConfigError& e) {
             finding(std::string("a trial outside its parameter's range: ") + e.what());
         }
