@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time:  scripts/fuzz.sh TARGET SECONDS [libFuzzer flags]
-# TARGET is text_cleanup, eval_formats, profile or image_loading (tests/fuzz/fuzz_TARGET.cpp).
+# TARGET is text_cleanup, eval_formats, profile, image_loading, manifest or tune_parameters
+# (tests/fuzz/fuzz_TARGET.cpp).
 # Builds build-fuzz/ with clang++ and ASan+UBSan (SCANFIX_FUZZ=ON) when needed. The growing
 # corpus lives in build-fuzz/corpus/TARGET, seeded from tests/fuzz/corpus/TARGET; a crash,
 # leak or timeout input is written to build-fuzz/findings/TARGET/ — copy it into

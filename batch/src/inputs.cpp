@@ -92,6 +92,10 @@ std::vector<std::string> read_manifest(const std::string& path) {
         if (!file) throw InputError(path, "cannot read manifest");
         in = &file;
     }
+    return read_manifest(*in, name);
+}
+
+std::vector<std::string> read_manifest(std::istream& in, const std::string& name) {
     // Read a byte at a time against the limits, so that /dev/zero or a binary file given by
     // mistake is refused at once instead of being read into memory whole.
     std::vector<std::string> entries;
@@ -103,6 +107,11 @@ std::vector<std::string> read_manifest(const std::string& path) {
     auto finish_line = [&] {
         if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
         line = trimmed(line);
+        // A CR left inside the line: CR-only line ends (or a stray CR) would join paths.
+        if (line.find('\r') != std::string::npos)
+            fail(
+                "contains a carriage return inside the line: one path per line, ended by LF or "
+                "CRLF");
         if (!line.empty() && line[0] != '#') {
             if (entries.size() >= kMaxManifestEntries)
                 fail("is past the limit of " + std::to_string(kMaxManifestEntries) +
@@ -112,7 +121,7 @@ std::vector<std::string> read_manifest(const std::string& path) {
         line.clear();
         ++number;
     };
-    std::streambuf* buf = in->rdbuf();
+    std::streambuf* buf = in.rdbuf();
     for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
         if (c == '\n') {
             finish_line();

@@ -176,11 +176,16 @@ RasterFile read_raster(const std::string& path) {
     f.header = read_image_header(f.bytes);
     if (f.header.format == ImageFormat::Tiff) check_tiff_compression(f.header);
     if (!f.header.problem.empty()) throw InputError(path, f.header.problem);
-    if (f.header.format == ImageFormat::Jpeg)
-        if (std::string damage = jpeg_damage(f.bytes); !damage.empty())
-            throw InputError(path,
-                             "damaged JPEG data (" + damage + "); the page would have grey bands");
     return f;
+}
+
+// Decodes a JPEG once to find damaged data; only after the size check, since libjpeg holds a
+// progressive image's coefficients whole (a few hundred bytes can declare 4 gigapixels).
+void check_jpeg_data(const std::string& path, const RasterFile& f) {
+    if (f.header.format != ImageFormat::Jpeg) return;
+    if (std::string damage = jpeg_damage(f.bytes); !damage.empty())
+        throw InputError(path,
+                         "damaged JPEG data (" + damage + "); the page would have grey bands");
 }
 
 // Refuses page `index` when its header size is over the limit, before it is decoded.
@@ -376,6 +381,7 @@ Page load_page(const std::string& path, int index, const LoadOptions& options) {
     if (index < 0 || size_t(index) >= f.header.frames.size())
         throw InputError(path, "has no page " + std::to_string(index + 1));
     check_pixel_limit(path, f, size_t(index), options);
+    check_jpeg_data(path, f);
     return make_page(path, index, options.dpi, decode(path, f, index, 1).front(), options);
 }
 
@@ -392,6 +398,7 @@ std::vector<Page> load_pages(const std::string& path, const LoadOptions& options
     for (const ImageFrame& frame : f.header.frames)
         if (!frame.problem.empty()) throw InputError(path, frame.problem);
     for (size_t i = 0; i < f.header.frames.size(); ++i) check_pixel_limit(path, f, i, options);
+    check_jpeg_data(path, f);
     std::vector<cv::Mat> images = decode(path, f, 0, int(f.header.frames.size()));
     for (size_t i = 0; i < images.size(); ++i)
         pages.push_back(make_page(path, int(i), options.dpi, images[i], options));

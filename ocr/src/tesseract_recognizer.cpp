@@ -43,8 +43,10 @@ std::string tessdata_dir(const std::string& configured) {
 std::string missing_language(const std::string& lang, const std::string& tessdata) {
     std::string dir = tessdata_dir(tessdata);
     std::stringstream ss(lang);
+    // Without throwing: a name too long for the file system is simply not installed.
+    std::error_code ec;
     for (std::string one; std::getline(ss, one, '+');)
-        if (!one.empty() && !fs::exists(fs::path(dir) / (one + ".traineddata"))) return one;
+        if (!one.empty() && !fs::exists(fs::path(dir) / (one + ".traineddata"), ec)) return one;
     return "";
 }
 

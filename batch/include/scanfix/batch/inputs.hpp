@@ -3,6 +3,7 @@
 // deterministic, so every machine of a sharded run (shard.hpp) sees the same list.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,11 @@ constexpr size_t kMaxManifestEntries = 5'000'000;
 // skipped; a UTF-8 byte-order mark at the start is dropped; relative paths are taken relative
 // to the current folder (like tar -T or rsync --files-from). "-" reads standard input. Throws
 // InputError for a missing manifest, a line with a NUL byte (it would cut the path short and
-// give one page's output another page's name) and the limits above.
+// give one page's output another page's name) or a CR inside it (CR-only line ends would join
+// paths) and the limits above.
 std::vector<std::string> read_manifest(const std::string& path);
+// The same from a stream already open; `name` stands for it in errors.
+std::vector<std::string> read_manifest(std::istream& in, const std::string& name);
 
 // Files under `folder` that scanfix reads as pages (PNG, JPEG, TIFF, PDF), recursively, sorted;
 // hidden files and folders (".name") are left out.
