@@ -27,6 +27,30 @@ cv::Mat print(const cv::Mat& text, cv::Vec3b ink, cv::Mat page = {}) {
 Profile no_deskew() {
     return Profile::parse("preprocess:\n  deskew:\n    enabled: false\n", "test.yaml");
 }
+
+// A worn blue ribbon on a page of `size` typed in `column`: every other band of lines prints
+// dark, the others blue, so the typing as a whole is not coloured; a red stamp `stamp` over it.
+struct WornRibbon {
+    cv::Mat page, blue, stamp;  // the printed page; the blue type and the stamp (0 = ink)
+};
+WornRibbon worn_blue_ribbon(cv::Size size, cv::Rect column, cv::Point stamp_at, int radius) {
+    const cv::Mat text = draw_text_page(size, column);
+    cv::Mat dark = text.clone();
+    WornRibbon w;
+    w.blue = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
+    const int band = 60;
+    for (int y = 0; y < text.rows; y += 2 * band) {
+        const cv::Rect r(0, y, text.cols, std::min(band, text.rows - y));
+        text(r).copyTo(w.blue(r));
+        dark(r).setTo(255);
+    }
+    w.stamp = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
+    cv::circle(w.stamp, stamp_at, radius, cv::Scalar(0), 12);
+    w.page = print(dark, {40, 40, 40});
+    w.page = print(w.blue, {190, 80, 30}, w.page);   // blue
+    w.page = print(w.stamp, {40, 40, 200}, w.page);  // red
+    return w;
+}
 }  // namespace
 
 TEST_CASE("a violet stamp over black type is faded and the type survives") {
@@ -195,26 +219,12 @@ TEST_CASE("violet typing beside a large black mark is the typing's colour, not a
 }
 
 TEST_CASE("typing partly blue and partly dark loses none of its letters; a stamp aside is faded") {
-    // A worn blue ribbon: every other line of type prints dark, the others blue, so the typing
-    // as a whole is not coloured; the blue lines are still typing. A red stamp away from the
-    // text is faded as before.
-    cv::Mat text = draw_text_page({1400, 800}, {40, 30, 560, 740});
-    cv::Mat dark = text.clone(), blue = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
-    const int band = 60;
-    for (int y = 0; y < text.rows; y += 2 * band) {
-        const cv::Rect r(0, y, text.cols, std::min(band, text.rows - y));
-        text(r).copyTo(blue(r));
-        dark(r).setTo(255);
-    }
-    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
-    cv::circle(stamp, {1200, 400}, 110, cv::Scalar(0), 12);
-    cv::Mat page = print(dark, {40, 40, 40});
-    page = print(blue, {190, 80, 30}, page);   // blue
-    page = print(stamp, {40, 40, 200}, page);  // red
-    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    // The blue lines are still typing. A red stamp away from the text is faded as before.
+    const WornRibbon w = worn_blue_ribbon({1400, 800}, {40, 30, 560, 740}, {1200, 400}, 110);
+    ColoredInk ink = find_colored_ink(w.page, 200, ColorSeparationParams{});
     CHECK_FALSE(ink.typing_is_colored);
     REQUIRE_FALSE(ink.mask.empty());
-    const cv::Mat blue_type = blue < 64, red = stamp < 64;
+    const cv::Mat blue_type = w.blue < 64, red = w.stamp < 64;
     REQUIRE(cv::countNonZero(blue_type) > 1000);
     // (Dots and strokes too small to be letters may still go: without the rule all of it went.)
     CHECK(cv::countNonZero(ink.mask & blue_type) < 0.1 * cv::countNonZero(blue_type));
@@ -222,29 +232,16 @@ TEST_CASE("typing partly blue and partly dark loses none of its letters; a stamp
 }
 
 TEST_CASE("typing partly blue keeps its letters under a red stamp; the stamp is faded") {
-    // The same worn blue ribbon, with a red stamp struck over the typed lines: within the
-    // stamp's reach only ink of the stamp's own colour goes.
-    cv::Mat text = draw_text_page({900, 800}, {40, 30, 820, 740});
-    cv::Mat dark = text.clone(), blue = cv::Mat(text.size(), CV_8UC1, cv::Scalar(255));
-    const int band = 60;
-    for (int y = 0; y < text.rows; y += 2 * band) {
-        const cv::Rect r(0, y, text.cols, std::min(band, text.rows - y));
-        text(r).copyTo(blue(r));
-        dark(r).setTo(255);
-    }
-    cv::Mat stamp(text.size(), CV_8UC1, cv::Scalar(255));
-    cv::circle(stamp, {450, 400}, 150, cv::Scalar(0), 12);
-    cv::Mat page = print(dark, {40, 40, 40});
-    page = print(blue, {190, 80, 30}, page);   // blue
-    page = print(stamp, {40, 40, 200}, page);  // red
-    ColoredInk ink = find_colored_ink(page, 200, ColorSeparationParams{});
+    // The stamp struck over the typed lines: within its reach only ink of its own colour goes.
+    const WornRibbon w = worn_blue_ribbon({900, 800}, {40, 30, 820, 740}, {450, 400}, 150);
+    ColoredInk ink = find_colored_ink(w.page, 200, ColorSeparationParams{});
     CHECK_FALSE(ink.typing_is_colored);
     REQUIRE_FALSE(ink.mask.empty());
     REQUIRE_FALSE(ink.stamps.empty());
     // Blue letters clear of the stamp's ring, within its reach.
-    cv::Mat ring_zone = cv::Mat::zeros(text.size(), CV_8UC1);
+    cv::Mat ring_zone = cv::Mat::zeros(w.blue.size(), CV_8UC1);
     cv::circle(ring_zone, {450, 400}, 150, cv::Scalar(255), 40);
-    const cv::Mat blue_type = (blue < 64) & ~ring_zone, red = stamp < 64;
+    const cv::Mat blue_type = (w.blue < 64) & ~ring_zone, red = w.stamp < 64;
     REQUIRE(cv::countNonZero(blue_type) > 1000);
     CHECK(cv::countNonZero(ink.mask & blue_type) < 0.1 * cv::countNonZero(blue_type));
     CHECK(cv::countNonZero(ink.mask & red) > 0.8 * cv::countNonZero(red));
