@@ -79,6 +79,36 @@ bool path_exists(const fs::path& p) {
 
 // YAML reads CR as a line break, but yaml-cpp keeps a lone CR before the end of the file in
 // the last value ("no\r"); profiles saved on Windows or old Macs read alike once folded.
+// The line where a second YAML document starts, or 0: a "---" marker at the start of a line
+// after the first document's content or its "..." end, or content after that end. (A
+// column-0 marker is always one: block scalars are indented, and quoted ones may not hold it.)
+int second_document_line(const std::string& text) {
+    auto marker = [](const std::string& l, const char* m) {
+        return l.compare(0, 3, m) == 0 && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
+    };
+    bool content = false, ended = false;
+    std::istringstream in(text);
+    std::string l;
+    for (int line = 1; std::getline(in, l); ++line) {
+        const size_t first = l.find_first_not_of(" \t");
+        if (first == std::string::npos || l[first] == '#') continue;
+        if (marker(l, "---")) {
+            if (content || ended) return line;
+            const size_t rest = l.find_first_not_of(" \t", 3);
+            content = rest != std::string::npos && l[rest] != '#';
+            continue;
+        }
+        if (marker(l, "...")) {
+            ended = true;
+            continue;
+        }
+        if (ended) return line;
+        if (l[0] == '%' && !content) continue;  // a directive
+        content = true;
+    }
+    return 0;
+}
+
 std::string unix_line_ends(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -151,18 +181,13 @@ Profile Profile::parse_impl(const std::string& text, const std::string& origin,
     }
     YAML::Node root;
     try {
-        std::vector<YAML::Node> documents = YAML::LoadAll(unix_line_ends(text));
-        // A second document ("---") would be ignored without a word.
-        if (documents.size() > 1) {
-            int line = documents[1].Mark().line + 1;
-            if (line <= 0) {
-                const size_t at = text.rfind("\n---");
-                line = at == std::string::npos ? 1 : line_at(at + 1);
-            }
+        const std::string unix_text = unix_line_ends(text);
+        // A second document ("---") would be ignored without a word. (Found on the text:
+        // yaml-cpp's LoadAll never returns on some inputs, "," among them.)
+        if (const int line = second_document_line(unix_text))
             throw ConfigError(origin, line,
                               "holds a second YAML document (after '---'); a profile is one");
-        }
-        if (!documents.empty()) root = documents.front();
+        root = YAML::Load(unix_text);
     } catch (const YAML::Exception& e) {
         throw ConfigError(origin, e.mark.line + 1, "not valid YAML: " + e.msg);
     }
