@@ -79,23 +79,35 @@ bool path_exists(const fs::path& p) {
 
 // YAML reads CR as a line break, but yaml-cpp keeps a lone CR before the end of the file in
 // the last value ("no\r"); profiles saved on Windows or old Macs read alike once folded.
-// The line where a second YAML document starts, or 0: a "---" marker at the start of a line
-// after the first document's content or its "..." end, or content after that end. (A
-// column-0 marker is always one: block scalars are indented, and quoted ones may not hold it.)
+// The first line of a second YAML document, or 0: a "---" marker at the start of a line after
+// the first document's content or its "..." end begins one, and so does content after that
+// end; its first line is the marker's own when content follows it there, else the next line
+// of content (the marker's, when none follows). A column-0 marker is always one: block
+// scalars are indented, and quoted ones may not hold it.
 int second_document_line(const std::string& text) {
     auto marker = [](const std::string& l, const char* m) {
         return l.compare(0, 3, m) == 0 && (l.size() == 3 || l[3] == ' ' || l[3] == '\t');
     };
+    auto content_after_marker = [](const std::string& l) {
+        const size_t rest = l.find_first_not_of(" \t", 3);
+        return rest != std::string::npos && l[rest] != '#';
+    };
     bool content = false, ended = false;
+    int second = 0;  // the line of the second document's marker
     std::istringstream in(text);
     std::string l;
     for (int line = 1; std::getline(in, l); ++line) {
         const size_t first = l.find_first_not_of(" \t");
         if (first == std::string::npos || l[first] == '#') continue;
-        if (marker(l, "---")) {
-            if (content || ended) return line;
-            const size_t rest = l.find_first_not_of(" \t", 3);
-            content = rest != std::string::npos && l[rest] != '#';
+        const bool start = marker(l, "---");
+        if (second) return line;
+        if (start && (content || ended)) {
+            if (content_after_marker(l)) return line;
+            second = line;
+            continue;
+        }
+        if (start) {
+            content = content_after_marker(l);
             continue;
         }
         if (marker(l, "...")) {
@@ -106,7 +118,7 @@ int second_document_line(const std::string& text) {
         if (l[0] == '%' && !content) continue;  // a directive
         content = true;
     }
-    return 0;
+    return second;
 }
 
 std::string unix_line_ends(const std::string& text) {
