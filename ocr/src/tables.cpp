@@ -11,49 +11,7 @@
 namespace scanfix {
 namespace {
 
-struct Stroke {
-    cv::Rect box;
-    cv::Point at;  // one pixel of the stroke
-    bool across;
-};
-
-// Thin straight strokes of `ink` at least `length` pixels long, across (horizontal) or down,
-// drawn into `mask`.
-std::vector<Stroke> straight_strokes(const cv::Mat& ink, bool across, int length, double thickness,
-                                     cv::Mat& mask) {
-    cv::Mat runs;
-    cv::morphologyEx(ink, runs, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT,
-                                               across ? cv::Size(length, 1) : cv::Size(1, length)));
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(runs, labels, stats, centroids, 8, CV_32S);
-    std::vector<Stroke> strokes;
-    std::vector<uint8_t> keep(n, 0);
-    for (int i = 1; i < n; ++i) {
-        const cv::Rect b(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-        const int extent = across ? b.width : b.height;
-        // Mean thickness: a slightly skewed rule has a wide box but stays thin.
-        if (extent < length || stats.at<int>(i, cv::CC_STAT_AREA) > thickness * extent) continue;
-        keep[i] = 1;
-        cv::Point at = b.tl();
-        for (int k = 0; k < (across ? b.height : b.width); ++k) {
-            const cv::Point p = across ? cv::Point(b.x, b.y + k) : cv::Point(b.x + k, b.y);
-            if (labels.at<int>(p) == i) {
-                at = p;
-                break;
-            }
-        }
-        strokes.push_back({b, at, across});
-    }
-    mask.create(ink.size(), CV_8UC1);
-    for (int y = 0; y < labels.rows; ++y) {
-        const int* l = labels.ptr<int>(y);
-        uchar* m = mask.ptr<uchar>(y);
-        for (int x = 0; x < labels.cols; ++x) m[x] = keep[l[x]] ? 255 : 0;
-    }
-    return strokes;
-}
+using Stroke = StraightStroke;
 
 // The bands between the rules across that span most of the table, and between them and the
 // table's top and bottom where the rules down reach further.
@@ -121,9 +79,12 @@ std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_h
     const int length = std::max(8, int(std::lround(p.min_rule * ch)));
     const double thickness = std::max(1.0, p.max_thickness * ch) + 1.0;
     cv::Mat across_mask, down_mask;
-    std::vector<Stroke> rules = straight_strokes(ink, true, length, thickness, across_mask);
+    const cv::Rect whole({}, ink.size());
+    std::vector<Stroke> rules =
+        find_straight_strokes(ink, true, length, thickness, whole, across_mask);
     if (rules.size() < 2) return tables;
-    std::vector<Stroke> down = straight_strokes(ink, false, length, thickness, down_mask);
+    std::vector<Stroke> down =
+        find_straight_strokes(ink, false, length, thickness, whole, down_mask);
     if (down.size() < 2) return tables;
     rules.insert(rules.end(), down.begin(), down.end());
 

@@ -30,6 +30,21 @@ struct UnderlineParams {
     void validate() const {}
 };
 
+// A thin straight stroke: its box, one of its pixels, and whether it runs across (else down).
+struct StraightStroke {
+    cv::Rect box;
+    cv::Point at;
+    bool across = true;
+};
+
+// The thin straight strokes of `ink` (255 = ink) at least `length` pixels long, across or down,
+// no thicker on average than `thickness` pixels, lying wholly within `within`; `mask` becomes
+// 255 on their pixels. A stroke within the residual skew of a deskewed page (under a degree)
+// still has runs that long.
+std::vector<StraightStroke> find_straight_strokes(const cv::Mat& ink, bool across, int length,
+                                                  double thickness, const cv::Rect& within,
+                                                  cv::Mat& mask);
+
 // Finds the rules on `binary` (text 0 on 255) and paints them as paper on `binary` and on
 // `gray` (same size; with the grey rim of the rule, never over the letters), keeping each
 // column where ink continues above or below the rule (a letter crossing it). Returns the
