@@ -10,23 +10,36 @@
 namespace scanfix {
 namespace {
 
+void add_table(PreprocessState& s, const TypedTable& t, const std::string& note) {
+    s.add_region(RegionKind::Table, t.box, note, "measured");
+    for (const cv::Rect& row : t.rows)
+        s.page.regions.push_back({RegionKind::TableRow, row, "row of a table"});
+}
+
 PreprocessStepFn tables_step(const Profile& profile) {
     const auto p = read_params<TableParams>(profile, "preprocess.tables");
     if (!p.enabled) return {};
     return [p](PreprocessState& s) {
-        const auto tables = find_ruled_tables(s.binary, s.character_height, p);
-        if (tables.empty()) return;
-        s.binary_changing();
-        for (const RuledTable& t : tables) {
+        const auto ruled = find_ruled_tables(s.binary, s.character_height, p);
+        std::vector<cv::Rect> ruled_boxes;
+        if (!ruled.empty()) s.binary_changing();
+        for (const TypedTable& t : ruled) {
             remove_table_rules(s.binary, s.gray, t, s.character_height, p);
-            s.add_region(RegionKind::Table, t.box,
-                         "ruled table of " + std::to_string(t.rows.size()) + " rows, " +
-                             std::to_string(t.rules.size()) + " rules removed",
-                         "measured");
-            for (const cv::Rect& row : t.rows)
-                s.page.regions.push_back({RegionKind::TableRow, row, "row of a table"});
+            add_table(s, t,
+                      "ruled table of " + std::to_string(t.rows.size()) + " rows, " +
+                          std::to_string(t.rules.size()) + " rules removed");
             s.removed.insert(s.removed.end(), t.rules.begin(), t.rules.end());
+            ruled_boxes.push_back(t.box);
         }
+        if (!p.unruled) return;
+        std::vector<cv::Rect> stamps;
+        for (const Region& r : s.page.regions)
+            if (r.kind == RegionKind::Stamp) stamps.push_back(r.box);
+        for (const TypedTable& t : find_unruled_tables(s.ink(), &s.drop, s.binary.size(),
+                                                       s.character_height, p, ruled_boxes, stamps))
+            add_table(s, t,
+                      "table without rules of " + std::to_string(t.rows.size()) +
+                          " rows: its columns leave white gutters down every row");
     };
 }
 

@@ -62,10 +62,10 @@ cv::Rect extent(const std::vector<Stroke>& strokes) {
 
 }  // namespace
 
-std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_height,
+std::vector<TypedTable> find_ruled_tables(const cv::Mat& binary, int character_height,
                                           const TableParams& p) {
     CV_Assert(binary.type() == CV_8UC1);
-    std::vector<RuledTable> tables;
+    std::vector<TypedTable> tables;
     // Searched at about eight pixels per character height (a rule keeps a pixel or more of its
     // thickness); the rules are removed at full resolution, where each is measured again.
     const int full_ch = std::max(4, character_height);
@@ -103,7 +103,7 @@ std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_h
             std::count_if(members.begin(), members.end(), [](const Stroke& r) { return r.across; });
         const auto downs = long(members.size()) - across;
         if (across < 2 || downs < 2 || long(members.size()) < p.min_rules) continue;
-        RuledTable t;
+        TypedTable t;
         const double inv = 1.0 / scale;
         const cv::Rect page({}, binary.size());
         auto full = [&](const cv::Rect& r) {
@@ -121,11 +121,11 @@ std::vector<RuledTable> find_ruled_tables(const cv::Mat& binary, int character_h
         tables.push_back(std::move(t));
     }
     std::sort(tables.begin(), tables.end(),
-              [](const RuledTable& a, const RuledTable& b) { return a.box.y < b.box.y; });
+              [](const TypedTable& a, const TypedTable& b) { return a.box.y < b.box.y; });
     return tables;
 }
 
-void remove_table_rules(cv::Mat& binary, cv::Mat& gray, const RuledTable& table,
+void remove_table_rules(cv::Mat& binary, cv::Mat& gray, const TypedTable& table,
                         int character_height, const TableParams& p) {
     CV_Assert(binary.type() == CV_8UC1 && gray.type() == CV_8UC1 && gray.size() == binary.size());
     const int ch = std::max(4, character_height);

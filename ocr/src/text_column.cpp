@@ -180,11 +180,27 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
     } else {
         layout.column = body;
     }
-    // After the margin bands are cut: a table's column of numbers is not one.
+    // After the margin bands are cut: a table's column of numbers is not one. The columns of
+    // text a table spans are its columns, not columns of prose: they become one.
     for (const cv::Rect& t : tables) {
-        for (cv::Rect& c : layout.columns)
-            if ((c & t).area() > 0) c |= t;
-        if ((layout.column & t).area() > 0) layout.column |= t;
+        if ((layout.column & t).area() <= 0) continue;
+        layout.column |= t;
+        cv::Rect spanned = t;
+        std::vector<cv::Rect> apart = layout.columns;
+        for (bool grown = true; grown;) {
+            grown = false;
+            for (size_t i = 0; i < apart.size(); ++i)
+                if ((apart[i] & spanned).area() > 0) {
+                    spanned |= apart[i];
+                    apart.erase(apart.begin() + long(i));
+                    grown = true;
+                    break;
+                }
+        }
+        apart.push_back(spanned);
+        std::sort(apart.begin(), apart.end(),
+                  [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+        layout.columns = apart;
     }
     const cv::Rect col = layout.column;
     const int W = page.width, H = page.height;

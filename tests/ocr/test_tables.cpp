@@ -53,7 +53,7 @@ TEST_CASE("a ruled table is found with its rows; its rules go and its letters st
     Grid g = ruled_table(5, 3);
     const auto tables = find_ruled_tables(g.page, kCh, TableParams{});
     REQUIRE(tables.size() == 1);
-    const RuledTable& t = tables[0];
+    const TypedTable& t = tables[0];
     CHECK((t.box & g.box).area() > 0.95 * g.box.area());
     CHECK(t.box.area() < 1.1 * g.box.area());
     REQUIRE(t.rows.size() == 5);

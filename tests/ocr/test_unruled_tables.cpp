@@ -1,0 +1,107 @@
+// Tables typed without rules: a run of rows whose columns leave white gutters down every row is
+// found with one band per row, a margin column of letter pairs far beside it is left out of
+// it; prose, prose in two columns beside a column of line numbers, a body between two margin
+// columns and a numbered list of two columns are no tables.
+#include <catch2/catch.hpp>
+
+#include "scanfix/ocr/components.hpp"
+#include "scanfix/ocr/tables.hpp"
+#include "synthetic_page.hpp"
+
+using namespace scanfix;
+using namespace scanfix::test;
+
+namespace {
+constexpr int kCh = 20;
+constexpr int kRowStep = 60;  // rows typed a line and a half apart
+
+void type(cv::Mat& page, const std::string& text, int x, int baseline) {
+    cv::putText(page, text, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, kFontScale, cv::Scalar(0),
+                kStroke, cv::LINE_AA);
+}
+
+std::vector<TypedTable> tables_of(const cv::Mat& page) {
+    const cv::Mat binary = page > 128;
+    return find_unruled_tables(label_ink(binary), nullptr, page.size(), kCh, TableParams{}, {});
+}
+
+// An inventory of `rows` rows typed in four columns from x = 80 (number, title, years, sheets),
+// a line and a half apart, from y = 100.
+cv::Mat inventory(int rows, cv::Size size = {1200, 900}) {
+    cv::Mat page(size, CV_8UC1, cv::Scalar(255));
+    static const char* kTitles[] = {"Orders of the director", "Minutes", "Letters to the trust",
+                                    "Annual report",          "Budgets", "Audit reports"};
+    static const char* kYears[] = {"1946-1947", "1947", "1946", "1945-1947"};
+    for (int r = 0; r < rows; ++r) {
+        const int y = 100 + r * kRowStep;
+        type(page, std::to_string(r + 1), 80, y);
+        type(page, kTitles[r % 6], 180, y);
+        type(page, kYears[r % 4], 620, y);
+        type(page, std::to_string(17 + 37 * r), 900, y);
+    }
+    return page;
+}
+}  // namespace
+
+TEST_CASE("a table typed without rules is found with a band for each row") {
+    const cv::Mat page = inventory(8);
+    const auto tables = tables_of(page);
+    REQUIRE(tables.size() == 1);
+    const TypedTable& t = tables[0];
+    CHECK(t.rules.empty());
+    REQUIRE(t.rows.size() == 8);
+    for (int r = 0; r < 8; ++r) {
+        INFO("row " << r);
+        const int baseline = 100 + r * kRowStep;
+        CHECK(t.rows[r].y < baseline - kCh / 2);
+        CHECK(t.rows[r].y + t.rows[r].height > baseline);
+        if (r > 0) CHECK(t.rows[r].y >= t.rows[r - 1].y + t.rows[r - 1].height);
+    }
+    CHECK(t.box.x <= 80);
+    CHECK(t.box.x + t.box.width >= 940);
+    CHECK(t.box.x + t.box.width < 1000);
+}
+
+TEST_CASE("a margin column of letter pairs beside an unruled table is not one of its columns") {
+    cv::Mat page = inventory(8, {1400, 900});
+    static const char* kPairs[] = {"zh", "el", "so", "gk", "ze", "hs", "or", "tk"};
+    for (int r = 0; r < 8; ++r) type(page, kPairs[r], 1300, 100 + r * kRowStep - 6);
+    const auto tables = tables_of(page);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows.size() == 8);
+    CHECK(tables[0].box.x + tables[0].box.width < 1100);
+    // Without the table's own columns nothing is left that holds the letter pairs.
+    cv::Mat margin_only(page.size(), CV_8UC1, cv::Scalar(255));
+    page(cv::Rect(1100, 0, 300, 900)).copyTo(margin_only(cv::Rect(1100, 0, 300, 900)));
+    CHECK(tables_of(margin_only).empty());
+}
+
+TEST_CASE("too few rows or too few columns make no table") {
+    CHECK(tables_of(inventory(3)).empty());
+    // A numbered list: the numbers and the items, two columns.
+    cv::Mat list(900, 1200, CV_8UC1, cv::Scalar(255));
+    for (int r = 0; r < 10; ++r) {
+        type(list, std::to_string(r + 1) + ".", 80, 100 + r * kLineStep);
+        type(list, "an item of the list, typed after its number", 200, 100 + r * kLineStep);
+    }
+    CHECK(tables_of(list).empty());
+}
+
+TEST_CASE("prose, prose in two columns and a body between margin columns are no tables") {
+    CHECK(tables_of(draw_text_page()).empty());
+
+    // Two columns of prose with the lines numbered at the left: three columns, two of them
+    // wide and full of lines.
+    cv::Mat two = cv::min(draw_text_page({1400, 1000}, {160, 80, 520, 800}),
+                          draw_text_page({1400, 1000}, {780, 80, 520, 800}));
+    for (int r = 1; r * kLineStep < 800; ++r) type(two, std::to_string(r), 60, 80 + r * kLineStep);
+    CHECK(tables_of(two).empty());
+
+    // One body of prose with a column of letter pairs at either side.
+    cv::Mat body = draw_text_page({1400, 1000}, {160, 80, 1080, 800});
+    for (int r = 1; r * kLineStep < 800; ++r) {
+        type(body, "ab", 40, 80 + r * kLineStep);
+        type(body, "cd", 1320, 80 + r * kLineStep);
+    }
+    CHECK(tables_of(body).empty());
+}
