@@ -22,5 +22,6 @@ CleanupStageInfo page_number_stage();
 CleanupStageInfo registration_number_stage();
 CleanupStageInfo stamp_stage();
 CleanupStageInfo marginalia_stage();
+CleanupStageInfo garbage_lines_stage();
 
 }  // namespace scanfix::filters

@@ -3,6 +3,7 @@
 
 #include "filter_test_util.hpp"
 #include "scanfix/cleanup/filters.hpp"
+#include "scanfix/cleanup/quality.hpp"
 
 using namespace scanfix;
 using scanfix::test::kept_text;
@@ -162,4 +163,47 @@ TEST_CASE("a low-confidence margin block of tall, uneven words is handwriting, k
     remove_marginalia(p, {}, &lexicon);
     for (const Word& w : p.lines[8].words) CHECK(w.removed);
     CHECK_FALSE(p.lines[9].words[0].removed);
+}
+
+TEST_CASE(
+    "a line of short unknown tokens read with very low quality is no typing; a folio, a "
+    "number, a known word and a long word keep theirs") {
+    Page p = body_page();
+    auto add = [&](std::vector<Word> words) {
+        Line line;
+        line.words = std::move(words);
+        line.box = line.words.front().box | line.words.back().box;
+        p.lines.push_back(line);
+        return int(p.lines.size()) - 1;
+    };
+    // Read from a rotated stamp and a blot.
+    const int stamp =
+        add({ocr_word("x", 200, 700, 20, 46, 57), ocr_word("=", 230, 700, 20, 21, 27)});
+    const int blot = add({ocr_word("e&", 200, 760, 30, 34, 16), ocr_word("=", 240, 760, 20, 20, 77),
+                          ocr_word("a", 270, 760, 20, 20, 21)});
+    // A worn folio between dashes, a reference number, a known short word and a badly read long
+    // word: each read with low confidence, each typing.
+    const int folio = add({ocr_word("-", 600, 100, 20, 5, 40), ocr_word("bb", 630, 100, 30, 30, 20),
+                           ocr_word("=", 670, 100, 20, 10, 30)});
+    const int number =
+        add({ocr_word("ii", 200, 820, 20, 22, 30), ocr_word("2", 230, 820, 20, 32, 20)});
+    const int known =
+        add({ocr_word("og", 200, 880, 30, 22, 30), ocr_word("xq", 240, 880, 30, 20, 5),
+             ocr_word("zj", 280, 880, 30, 20, 5)});
+    const int word = add({ocr_word("Verhinderunz", 200, 940, 200, 30, 20)});
+    ListLexicon lexicon({"строка", "текста", "в", "колонке", "номер", "og"});
+    estimate_page_quality(p, &lexicon, QualityParams{});
+    for (int li : {stamp, blot, folio, number, known, word}) {
+        INFO("line " << li);
+        REQUIRE(p.lines[li].quality.known());
+        CHECK(p.lines[li].quality.score < GarbageLinesParams{}.max_quality);
+    }
+    remove_garbage_lines(p, {}, &lexicon);
+    CHECK(p.lines[stamp].removed);
+    CHECK(p.lines[blot].removed);
+    CHECK_FALSE(p.lines[folio].removed);
+    CHECK_FALSE(p.lines[number].removed);
+    CHECK_FALSE(p.lines[known].removed);
+    CHECK_FALSE(p.lines[word].removed);
+    for (int i = 0; i < 8; ++i) CHECK_FALSE(p.lines[i].removed);
 }

@@ -118,6 +118,26 @@ struct StampParams {
 void remove_stamps(Page& page, const StampParams& params, const LinePatterns& patterns,
                    const Lexicon* lexicon);
 
+// Lines recognition itself judges unreadable (rotated stamps, blots, signatures): on OCR pages,
+// a line whose estimated quality is below max_quality and whose kept tokens are all short
+// (max_letters letters or fewer, no digit: a folio «- 4 -» is typing) and unknown to the
+// lexicon.
+struct GarbageLinesParams {
+    double max_quality = 0.35;
+    int max_letters = 3;
+    template <class V>
+    void describe(V& v) {
+        v("max_quality", max_quality, 0.0, 1.0,
+          "OCR pages: a line of short unknown tokens whose estimated quality is below this is no "
+          "typing and goes");
+        v("max_letters", max_letters, 1, 10,
+          "longest token (letters) such a line may hold; a longer one, a digit or a known word "
+          "of two letters or more keeps the line");
+    }
+    void validate() const {}
+};
+void remove_garbage_lines(Page& page, const GarbageLinesParams& params, const Lexicon* lexicon);
+
 // Handwritten marginalia recognised as garbage: on OCR pages, unknown low-confidence or garbled
 // words outside the text column (or in a Margin region); in transcriptions, lines set apart
 // whose tokens are mostly garbled (letters broken by symbols or digits).
