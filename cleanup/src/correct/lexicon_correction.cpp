@@ -179,6 +179,14 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
                                            std::string* reason, const LogSink& log) const {
     std::u32string w = utf32_of(core);
     if (w.empty() || correct::has_digit(w)) return {};
+    // An elided article or pronoun of one or two letters (d', l', qu', dell'): the word after
+    // the apostrophe is corrected on its own, the elision kept as read.
+    for (size_t i = 1; i <= 2 && i + 1 < w.size(); ++i) {
+        if (!correct::is_letter(w[i - 1])) break;
+        if (w[i] != U'\'' && w[i] != U'’') continue;
+        const std::string rest = correct_word(w.substr(i + 1), uses, reason, log);
+        return rest.empty() ? std::string() : utf8_of(w.substr(0, i + 1)) + rest;
+    }
     // A hyphenated compound is corrected as a whole: the lexicon knows compounds whose
     // parts it knows, and a part alone («Цэе») is too short to judge.
     return correct_word(w, uses, reason, log);

@@ -66,6 +66,17 @@ bool split_inner_dot(std::u32string& w, const Lexicon& lex) {
     return false;
 }
 
+// .la → la, ,слово → слово: a dot or comma glued before a known word is a speck (no typist puts
+// one there; an ellipsis «...» and a number «.50» are left alone).
+bool drop_leading_dot(std::u32string& w, const Lexicon& lex) {
+    if (w.size() < 3 || (w[0] != U'.' && w[0] != U',') || !is_letter(w[1])) return false;
+    size_t end = w.size();
+    while (end > 1 && !is_letter(w[end - 1])) --end;
+    if (!known(lex, w.substr(1, end - 1)) || known(lex, w)) return false;
+    w.erase(0, 1);
+    return true;
+}
+
 // отде-. → отде- (the speck would keep dehyphenate from seeing the hyphen).
 bool drop_dot_after_hyphen(std::u32string& w) {
     if (w.size() < 3) return false;
@@ -131,6 +142,8 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                 why = "stray quote mark at the edge of a known word";
             else if (params.hyphen_dots && at.last_in_line && drop_dot_after_hyphen(w))
                 why = "speck after a line-end hyphen";
+            else if (params.leading_dots && drop_leading_dot(w, lexicon))
+                why = "speck before a known word";
             else if (params.inner_dots && split_inner_dot(w, lexicon))
                 why = "two known words joined by a speck";
             else if (params.hyphen_space && !at.last_in_line && next && w.size() > 2 &&

@@ -179,3 +179,22 @@ TEST_CASE("a reading the recogniser itself considered is preferred when the lexi
     c.run(known);
     CHECK(render_text(known, Layout::Diplomatic) == "начали работу сегодня\n");
 }
+
+TEST_CASE("after an elided article the word is corrected on its own, the elision kept") {
+    // A dictionary of a few French words, standing for hunspell's.
+    class Words : public Lexicon {
+      public:
+        bool knows(const std::string& w) const override {
+            const std::string l = to_lower(w);
+            return l == "obtenir" || l == "permis" || l == "aujourd'hui" || l == "il";
+        }
+        bool has_dictionary() const override { return true; }
+    };
+    auto lex = std::make_shared<Words>();
+    // A speck over the e read as a diaeresis (ë > e in the confusion table).
+    CHECK(corrected("d'obtënir un permis", lex) == "d'obtenir un permis\n");
+    CHECK(corrected("D’obtënir", lex) == "D’obtenir\n");
+    // Known words, a long elision and an unknown rest stay as read.
+    CHECK(corrected("d'aujourd'hui l'xqzt dell'obtenir", lex) ==
+          "d'aujourd'hui l'xqzt dell'obtenir\n");
+}

@@ -1,5 +1,5 @@
-// Stray marks: specks that OCR glued to words as punctuation — ‘слово, слово`, отде-., a dot
-// between two words (смогут.вернуть) or after a word in mid-sentence. A mark is dropped only
+// Stray marks: specks that OCR glued to words as punctuation — ‘слово, слово`, .слово, отде-.,
+// a dot between two words (смогут.вернуть) or after a word in mid-sentence. A mark is dropped only
 // when the word it clings to is known to the lexicon, so real punctuation of unknown words,
 // names and abbreviations stays. Runs with the correction stages (see correction_stages.cpp).
 #pragma once
@@ -14,6 +14,7 @@ namespace scanfix {
 struct StrayMarksParams {
     bool quotes = true;
     bool inner_dots = true;
+    bool leading_dots = true;
     bool hyphen_dots = true;
     bool hyphen_space = true;
     bool mid_sentence_dots = true;
@@ -26,6 +27,8 @@ struct StrayMarksParams {
           "drop an unpaired single quote mark (‘ ’ ‚ ` ') at the edge of a known word");
         v("inner_dots", inner_dots,
           "split two known words (or a number and a word) joined by a dot or comma");
+        v("leading_dots", leading_dots,
+          "drop a dot or comma glued before a known word (.la, ,слово)");
         v("hyphen_dots", hyphen_dots, "drop a dot or comma after a line-end hyphen (отде-.)");
         v("hyphen_space", hyphen_space,
           "join «экспертно- проверочной»: a hyphen then a space then a lower-case word, inside a "

@@ -1,0 +1,37 @@
+// Stray marks glued to known words: a speck before a word, between two words, after a line-end
+// hyphen and in mid-sentence goes; the same marks at unknown words, an ellipsis and a number
+// stay.
+#include <catch2/catch.hpp>
+
+#include "../filter_test_util.hpp"
+#include "correct_fixtures.hpp"
+#include "scanfix/cleanup/stray_marks.hpp"
+
+using namespace scanfix;
+using scanfix::test::ListLexicon;
+
+namespace {
+std::string cleaned(const std::string& text, const Lexicon& lexicon, StrayMarksParams p = {}) {
+    Document doc = {test::page_of(text)};
+    remove_stray_marks(doc, lexicon, p, "stray_marks");
+    std::string out;
+    for (const Line& line : doc[0].lines) out += line.text() + "\n";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a dot or comma glued before a known word is a speck") {
+    const ListLexicon lexicon({"la", "préfecture", "слово", "и"});
+    CHECK(cleaned(".la préfecture\n,слово и\n", lexicon) == "la préfecture\nслово и\n");
+    // An unknown word, an ellipsis and a number keep theirs.
+    CHECK(cleaned(".xq ...la .50\n", lexicon) == ".xq ...la .50\n");
+    StrayMarksParams off;
+    off.leading_dots = false;
+    CHECK(cleaned(".la préfecture\n", lexicon, off) == ".la préfecture\n");
+}
+
+TEST_CASE("a speck between two known words splits them; after a line-end hyphen it goes") {
+    const ListLexicon lexicon({"смогут", "вернуть", "отделов"});
+    CHECK(cleaned("они смогут.вернуть\nиз отде-.\nлов\n", lexicon) ==
+          "они смогут вернуть\nиз отде-\nлов\n");
+}
