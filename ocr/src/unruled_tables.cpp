@@ -99,14 +99,15 @@ std::pair<int, int> cell(const TypedRow& row, const std::pair<int, int>& c) {
 
 // Whether rows [from, to) are a table, and if so the x range its columns span. Its columns are
 // those holding ink in half the rows or more; a column at either end set apart by a gutter
-// more than one and a half times the widest between the others (and six character heights or
-// more) is a margin beside the table, not one of its columns. The table needs `min_columns`
-// columns, none wider than `widest_column` of the whole, most rows with cells in two columns
-// or more, and not two wide columns of lines filling their width (text typed in two columns,
-// read column after column).
+// more than one and a half times the widest between the others (three times the other one of
+// three columns; and six character heights or more) is a margin beside the table, not one of
+// its columns. The table needs `min_columns` columns, none wider than `widest_column` of the
+// whole, most rows with cells in two columns or more, and not two wide columns of lines filling
+// their width over all the rows its gutters run through (text typed in two columns, read column
+// after column).
 bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
                 std::vector<std::pair<int, int>> columns, const std::vector<cv::Rect>& ink_marks,
-                int ch, const TableParams& p, std::pair<int, int>& span) {
+                int ch, int max_gap, const TableParams& p, std::pair<int, int>& span) {
     const int n = to - from;
     // Rows of one line of type: a row taller than three character heights is lines run
     // together, handwriting or a stamp; a table has few such.
@@ -120,12 +121,15 @@ bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
         if (2 * filled >= n) kept.push_back(c);
     }
     auto gutter = [&](size_t i) { return kept[i + 1].first - kept[i].second; };
-    while (int(kept.size()) > p.min_columns) {
+    while (kept.size() >= 3) {
         int inner = 0;
         for (size_t i = 1; i + 2 < kept.size(); ++i) inner = std::max(inner, gutter(i));
         const int left = gutter(0), right = gutter(kept.size() - 2);
+        // Against the one other gutter of three columns, three times as wide; against several,
+        // one and a half times the widest.
+        const int factor = kept.size() == 3 ? 6 : 3;
         auto apart = [&](int g, int other) {
-            return g >= 6 * ch && 2 * g > 3 * std::max(inner, other);
+            return g >= 6 * ch && 2 * g > factor * std::max(inner, other);
         };
         if (apart(right, left))
             kept.pop_back();
@@ -137,22 +141,49 @@ bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
     if (int(kept.size()) < p.min_columns) return false;
     span = {kept.front().first, kept.back().second};
     std::vector<int> cells_in_row(n, 0);
-    int prose_columns = 0;
     for (const auto& c : kept) {
         if (c.second - c.first > p.widest_column * (span.second - span.first)) return false;
-        int filled = 0, full = 0;
-        for (int r = from; r < to; ++r) {
-            const auto [left, right] = cell(rows[r], c);
-            if (left < 0) continue;
-            ++filled;
-            ++cells_in_row[r - from];
-            if (right - left >= 0.6 * (c.second - c.first)) ++full;
-        }
-        if (c.second - c.first >= 15 * ch && 2 * full >= filled) ++prose_columns;
+        for (int r = from; r < to; ++r) cells_in_row[r - from] += cell(rows[r], c).first >= 0;
     }
     const auto shared =
         std::count_if(cells_in_row.begin(), cells_in_row.end(), [](int k) { return k >= 2; });
-    if (prose_columns >= 2 || 4 * shared < 3 * n) return false;
+    if (4 * shared < 3 * n) return false;
+    // Text typed in two columns or more: the gutter between two wide columns runs on through
+    // the rows above and below, and over that block two wide columns are full of lines (a
+    // paragraph's short last line or a heading beside one column can make a few rows look like a
+    // table).
+    auto wide = [&](const std::pair<int, int>& c) { return c.second - c.first >= 15 * ch; };
+    // The middle third of each gutter between two wide columns (ragged lines above and below
+    // reach into its sides).
+    std::vector<std::pair<int, int>> between_wide;
+    for (size_t i = 0; i + 1 < kept.size(); ++i)
+        if (wide(kept[i]) && wide(kept[i + 1])) {
+            const int third = (kept[i + 1].first - kept[i].second) / 3;
+            between_wide.emplace_back(kept[i].second + third, kept[i + 1].first - third);
+        }
+    int top = from, bottom = to;
+    auto clear = [&](int r) {
+        for (const auto& [x0, x1] : between_wide)
+            for (int x = x0; x < x1; ++x)
+                if (rows[r].ink[x]) return false;
+        return !between_wide.empty();
+    };
+    while (top > 0 && rows[top].top - rows[top - 1].bottom <= max_gap && clear(top - 1)) --top;
+    while (bottom < int(rows.size()) && rows[bottom].top - rows[bottom - 1].bottom <= max_gap &&
+           clear(bottom))
+        ++bottom;
+    int prose_columns = 0;
+    for (const auto& c : kept) {
+        int filled = 0, full = 0;
+        for (int r = top; r < bottom; ++r) {
+            const auto [left, right] = cell(rows[r], c);
+            if (left < 0) continue;
+            ++filled;
+            if (right - left >= 0.6 * (c.second - c.first)) ++full;
+        }
+        if (wide(c) && 2 * full >= filled) ++prose_columns;
+    }
+    if (prose_columns >= 2) return false;
     // Typing, not a header of stamps and handwriting: of the marks in the table, at least two
     // in three give its rows their ink.
     const cv::Rect box(span.first, rows[from].top, span.second - span.first,
@@ -206,7 +237,7 @@ std::vector<TypedTable> find_unruled_tables(const InkComponents& c,
         int best_to = -1;
         while (int(columns.size()) >= p.min_columns) {
             if (to - from >= p.min_rows &&
-                table_rows(rows, from, to, columns, ink_marks, ch, p, span))
+                table_rows(rows, from, to, columns, ink_marks, ch, max_gap, p, span))
                 best_to = to, best_span = span;
             if (to >= int(rows.size()) || rows[to].top - rows[to - 1].bottom > max_gap) break;
             for (int x = 0; x < page.width; ++x) ink[x] |= rows[to].ink[x];

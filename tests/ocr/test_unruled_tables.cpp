@@ -105,3 +105,23 @@ TEST_CASE("prose, prose in two columns and a body between margin columns are no 
     }
     CHECK(tables_of(body).empty());
 }
+
+TEST_CASE("a margin column of letter pairs makes no table of a numbered list or of two columns") {
+    static const char* kPairs[] = {"zh", "el", "so", "gk", "ze", "hs", "or", "tk", "ab", "cd"};
+    // A numbered list, its numbers set apart from the items, letter pairs far to the right.
+    cv::Mat list(900, 1400, CV_8UC1, cv::Scalar(255));
+    for (int r = 0; r < 10; ++r) {
+        type(list, std::to_string(r + 1) + ".", 80, 100 + r * kLineStep);
+        type(list, "an item of the list, typed after its number", 180, 100 + r * kLineStep);
+        type(list, kPairs[r], 1300, 100 + r * kLineStep);
+    }
+    CHECK(tables_of(list).empty());
+
+    // Two columns of prose, the right one ending its text half way down with a short line,
+    // letter pairs beside it: the rows below look like a table of three columns.
+    cv::Mat two = cv::min(draw_text_page({1400, 1000}, {80, 80, 520, 800}),
+                          draw_text_page({1400, 1000}, {680, 80, 520, 400}));
+    type(two, "the end.", 680, 80 + 10 * kLineStep);
+    for (int r = 1; r * kLineStep < 800; ++r) type(two, kPairs[r % 10], 1300, 80 + r * kLineStep);
+    CHECK(tables_of(two).empty());
+}
