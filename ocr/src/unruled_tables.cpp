@@ -17,10 +17,10 @@ struct TypedRow {
     std::vector<cv::Rect> marks;  // the marks that give it ink
 };
 
-// Rows of typing: the typed letters' vertical extents joined where they overlap by more than a
-// quarter of the lower one's height (a margin letter typed a little higher joins its row, the
-// descenders of one line and the capitals of the next do not). A row's ink is its letters' and
-// that of every other mark of their height standing on their line: a lone digit of a numbered
+// Rows of typing: typed letters grouped by the middle band of the row they stand in (a margin
+// letter typed a little higher joins its row, the descenders of one line and the capitals of
+// the next stay apart, and so do the lines of a slightly skewed page). A row's ink is its letters'
+// and that of every other mark of their height standing on their line: a lone digit of a numbered
 // list has no letter beside it and does not count as typing on its own, while handwriting and
 // stamps, of other heights or off the line, add nothing.
 std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vector<cv::Rect>& marks,
@@ -28,18 +28,37 @@ std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vecto
     std::sort(letters.begin(), letters.end(), [](auto& a, auto& b) { return a.y < b.y; });
     std::vector<TypedRow> rows;
     std::vector<std::vector<cv::Rect>> members;
+    // Each row's middle band: the median top and bottom of its letters so far. A letter joins
+    // the row (of the last two) whose band its middle lies in, give or take half its height; a
+    // row's extremes would let a skewed line or a tall letter run single-spaced lines together.
+    std::vector<std::pair<int, int>> band;
+    auto median_band = [&](size_t r) {
+        std::vector<int> tops, bottoms;
+        for (const cv::Rect& m : members[r]) tops.push_back(m.y), bottoms.push_back(m.y + m.height);
+        return std::make_pair(median_of(tops), median_of(bottoms));
+    };
     for (const cv::Rect& m : letters) {
-        if (!rows.empty() &&
-            m.y <
-                rows.back().bottom - std::min(m.height, rows.back().bottom - rows.back().top) / 4) {
-            TypedRow& r = rows.back();
-            r.bottom = std::max(r.bottom, m.y + m.height);
-            r.box |= m;
-            members.back().push_back(m);
-        } else {
+        const int middle = m.y + m.height / 2;
+        long best = -1;
+        int best_distance = 0;
+        for (size_t r = rows.size() >= 2 ? rows.size() - 2 : 0; r < rows.size(); ++r) {
+            const auto [top, bottom] = band[r];
+            if (middle < top - m.height / 2 || middle > bottom + m.height / 2) continue;
+            const int distance = std::abs(2 * middle - top - bottom);
+            if (best < 0 || distance < best_distance) best = long(r), best_distance = distance;
+        }
+        if (best < 0) {
             rows.push_back({m.y, m.y + m.height, m, std::vector<uint8_t>(width, 0)});
             members.push_back({m});
+            band.emplace_back(m.y, m.y + m.height);
+            continue;
         }
+        TypedRow& r = rows[size_t(best)];
+        r.top = std::min(r.top, m.y);
+        r.bottom = std::max(r.bottom, m.y + m.height);
+        r.box |= m;
+        members[size_t(best)].push_back(m);
+        band[size_t(best)] = median_band(size_t(best));
     }
     std::vector<int> height(rows.size()), base(rows.size());
     for (size_t r = 0; r < rows.size(); ++r) {

@@ -1,7 +1,8 @@
 // Tables typed without rules: a run of rows whose columns leave white gutters down every row is
-// found with one band per row, a margin column of letter pairs far beside it is left out of
-// it; prose, prose in two columns beside a column of line numbers, a body between two margin
-// columns and a numbered list of two columns are no tables.
+// found with one band per row (at single spacing on a skewed page too), and a margin column of
+// letter pairs far beside it is left out of it. Prose, prose in two columns beside a column of
+// line numbers, a body between two margin columns, a numbered list of two columns and such
+// pages with letter pairs in the margin are no tables.
 #include <catch2/catch.hpp>
 
 #include "scanfix/ocr/components.hpp"
@@ -124,4 +125,21 @@ TEST_CASE("a margin column of letter pairs makes no table of a numbered list or 
     type(two, "the end.", 680, 80 + 10 * kLineStep);
     for (int r = 1; r * kLineStep < 800; ++r) type(two, kPairs[r % 10], 1300, 80 + r * kLineStep);
     CHECK(tables_of(two).empty());
+}
+
+TEST_CASE("a table typed at single spacing on a slightly skewed page keeps its rows apart") {
+    cv::Mat page(900, 1200, CV_8UC1, cv::Scalar(255));
+    static const char* kTitles[] = {"Nails (kg)", "Boards",  "Window glass", "Oil paint", "Cement",
+                                    "Gloves",     "Shovels", "Buckets",      "Rope (m)",  "Lamps"};
+    for (int r = 0; r < 10; ++r) {
+        const int y = 100 + r * 32;  // one typewriter line apart: capitals almost touch descenders
+        type(page, std::to_string(r + 1), 80, y);
+        type(page, kTitles[r], 180, y);
+        type(page, std::to_string(3 + 7 * r), 620, y);
+        type(page, r % 2 ? "urgent" : "store", 900, y);
+    }
+    const cv::Mat skewed = skew_page(page, 1.2);
+    const auto tables = tables_of(skewed > 128);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows.size() == 10);
 }
