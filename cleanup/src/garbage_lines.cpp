@@ -20,7 +20,7 @@ namespace {
 bool dashes_only(const std::string& token, bool worn) {
     const std::u32string t = utf32_of(token);
     return !t.empty() && std::all_of(t.begin(), t.end(), [worn](char32_t c) {
-        return c == U'-' || (worn && c == U'=') || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+        return shape::is_dash(c) || (worn && c == U'=');
     });
 }
 

@@ -25,9 +25,6 @@ void for_each_cp(std::string_view s, Fn fn) {
     }
 }
 
-bool is_dash(UChar32 c) {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
-}
 bool is_fill(UChar32 c) {
     return c == '.' || c == '_' || c == 0x2026;
 }
@@ -38,6 +35,10 @@ bool is_number_sign(std::u32string_view t) {
 }
 
 }  // namespace
+
+bool is_dash(char32_t c) {
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
 
 TokenShape shape_of(std::string_view token) {
     TokenShape t;

@@ -18,6 +18,8 @@ struct TokenShape {
 };
 
 TokenShape shape_of(std::string_view token);
+// A hyphen, a dash or a minus sign (U+2010..2015, U+2212).
+bool is_dash(char32_t c);
 
 // The token without transcription markup around it (~~struck~~, *emphasis*, _underline_).
 std::string_view strip_markup(std::string_view token);

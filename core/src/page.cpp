@@ -60,6 +60,13 @@ const Region* Page::text_column() const {
     return nullptr;
 }
 
+std::vector<cv::Rect> Page::region_boxes(RegionKind kind) const {
+    std::vector<cv::Rect> boxes;
+    for (const Region& r : regions)
+        if (r.kind == kind) boxes.push_back(r.box);
+    return boxes;
+}
+
 void Page::remove_word(int line, int word, const std::string& stage, const std::string& reason) {
     Word& w = lines.at(line).words.at(word);
     if (w.removed) return;

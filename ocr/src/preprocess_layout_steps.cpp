@@ -21,7 +21,6 @@ PreprocessStepFn tables_step(const Profile& profile) {
     if (!p.enabled) return {};
     return [p](PreprocessState& s) {
         const auto ruled = find_ruled_tables(s.binary, s.character_height, p);
-        std::vector<cv::Rect> ruled_boxes;
         if (!ruled.empty()) s.binary_changing();
         for (const TypedTable& t : ruled) {
             remove_table_rules(s.binary, s.gray, t, s.character_height, p);
@@ -29,14 +28,12 @@ PreprocessStepFn tables_step(const Profile& profile) {
                       "ruled table of " + std::to_string(t.rows.size()) + " rows, " +
                           std::to_string(t.rules.size()) + " rules removed");
             s.removed.insert(s.removed.end(), t.rules.begin(), t.rules.end());
-            ruled_boxes.push_back(t.box);
         }
         if (!p.unruled) return;
-        std::vector<cv::Rect> stamps;
-        for (const Region& r : s.page.regions)
-            if (r.kind == RegionKind::Stamp) stamps.push_back(r.box);
-        for (const TypedTable& t : find_unruled_tables(s.ink(), &s.drop, s.binary.size(),
-                                                       s.character_height, p, ruled_boxes, stamps))
+        // The tables so far are the ruled ones just found.
+        for (const TypedTable& t : find_unruled_tables(
+                 s.ink(), &s.drop, s.binary.size(), s.character_height, p,
+                 s.page.region_boxes(RegionKind::Table), s.page.region_boxes(RegionKind::Stamp)))
             add_table(s, t,
                       "table without rules of " + std::to_string(t.rows.size()) +
                           " rows: its columns leave white gutters down every row");
@@ -48,11 +45,8 @@ PreprocessStepFn text_column_step(const Profile& profile) {
     if (!p.enabled) return {};
     return [p](PreprocessState& s) {
         s.column_searched = true;
-        std::vector<cv::Rect> tables;
-        for (const Region& r : s.page.regions)
-            if (r.kind == RegionKind::Table) tables.push_back(r.box);
-        TextLayout layout =
-            find_text_column(s.ink(), s.binary.size(), s.character_height, p, &s.drop, tables);
+        TextLayout layout = find_text_column(s.ink(), s.binary.size(), s.character_height, p,
+                                             &s.drop, s.page.region_boxes(RegionKind::Table));
         s.column = layout.column;
         if (s.column.empty()) {
             s.note("measured", "no text column found");

@@ -132,9 +132,7 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
         return cv::Rect(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad) & whole;
     };
     std::vector<Area> areas = before;
-    std::vector<cv::Rect> columns;
-    for (const Region& r : page.regions)
-        if (r.kind == RegionKind::Column) columns.push_back(r.box);
+    std::vector<cv::Rect> columns = page.region_boxes(RegionKind::Column);
     std::sort(columns.begin(), columns.end(),
               [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
     if (columns.empty()) columns.push_back(column->box);

@@ -27,14 +27,14 @@ std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vecto
                                  int width) {
     std::sort(letters.begin(), letters.end(), [](auto& a, auto& b) { return a.y < b.y; });
     std::vector<TypedRow> rows;
-    std::vector<std::vector<cv::Rect>> members;
     // Each row's middle band: the median top and bottom of its letters so far. A letter joins
     // the row (of the last two) whose band its middle lies in, give or take half its height; a
     // row's extremes would let a skewed line or a tall letter run single-spaced lines together.
     std::vector<std::pair<int, int>> band;
     auto median_band = [&](size_t r) {
         std::vector<int> tops, bottoms;
-        for (const cv::Rect& m : members[r]) tops.push_back(m.y), bottoms.push_back(m.y + m.height);
+        for (const cv::Rect& m : rows[r].marks)
+            tops.push_back(m.y), bottoms.push_back(m.y + m.height);
         return std::make_pair(median_of(tops), median_of(bottoms));
     };
     for (const cv::Rect& m : letters) {
@@ -48,8 +48,7 @@ std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vecto
             if (best < 0 || distance < best_distance) best = long(r), best_distance = distance;
         }
         if (best < 0) {
-            rows.push_back({m.y, m.y + m.height, m, std::vector<uint8_t>(width, 0)});
-            members.push_back({m});
+            rows.push_back({m.y, m.y + m.height, m, std::vector<uint8_t>(width, 0), {m}});
             band.emplace_back(m.y, m.y + m.height);
             continue;
         }
@@ -57,18 +56,17 @@ std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vecto
         r.top = std::min(r.top, m.y);
         r.bottom = std::max(r.bottom, m.y + m.height);
         r.box |= m;
-        members[size_t(best)].push_back(m);
+        r.marks.push_back(m);
         band[size_t(best)] = median_band(size_t(best));
     }
     std::vector<int> height(rows.size()), base(rows.size());
     for (size_t r = 0; r < rows.size(); ++r) {
         std::vector<int> h, b;
-        for (const cv::Rect& m : members[r]) h.push_back(m.height), b.push_back(m.y + m.height);
+        for (const cv::Rect& m : rows[r].marks) h.push_back(m.height), b.push_back(m.y + m.height);
         height[r] = median_of(h);
         base[r] = median_of(b);
-        for (const cv::Rect& m : members[r])
+        for (const cv::Rect& m : rows[r].marks)
             for (int x = m.x; x < m.x + m.width; ++x) rows[r].ink[x] = 1;
-        rows[r].marks = members[r];
     }
     for (const cv::Rect& m : marks) {
         const int middle = m.y + m.height / 2;

@@ -117,6 +117,8 @@ struct Page {
 
     // The main text column, or nullptr when none was found.
     const Region* text_column() const;
+    // The boxes of the page's regions of one kind, in the order they were found.
+    std::vector<cv::Rect> region_boxes(RegionKind kind) const;
     void note(LogEntry entry) { log.push_back(std::move(entry)); }
     // Marks a word removed and logs why.
     void remove_word(int line, int word, const std::string& stage, const std::string& reason);
