@@ -104,7 +104,8 @@ std::string take_text(char* text) {
 }
 
 // The areas read one after another, in reading order: margins above the text column, the
-// column (or its columns of text, from the left), then the other margins. Reading them apart keeps
+// column (or its parts: columns of text from the left, lines across them above and below), then
+// the other margins. Reading them apart keeps
 // a margin column of stray letters or a folio number from being merged into the body's lines, and
 // lets each area have its own page segmentation mode. Without a text column the whole page is one
 // area.
@@ -132,9 +133,8 @@ std::vector<Area> reading_areas(const Page& page, const OcrParams& params, cv::S
         return cv::Rect(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad) & whole;
     };
     std::vector<Area> areas = before;
+    // The column's parts in reading order, as the layout found them.
     std::vector<cv::Rect> columns = page.region_boxes(RegionKind::Column);
-    std::sort(columns.begin(), columns.end(),
-              [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
     if (columns.empty()) columns.push_back(column->box);
     for (const cv::Rect& c : columns) {
         // A ruled table in the column is read a row at a time; the text above, between and

@@ -1,5 +1,6 @@
 // Text-column search by smearing character boxes into blocks; see text_column.hpp.
 #include "scanfix/ocr/text_column.hpp"
+#include "column_gutters.hpp"
 #include "scanfix/core/box_overlap.hpp"
 
 #include <algorithm>
@@ -74,6 +75,24 @@ cv::Rect trim_margin_bands(const cv::Rect& column, const std::vector<cv::Rect>& 
     return out;
 }
 
+// Joins into `box` every rectangle of `rects` it overlaps (and those these overlap in turn),
+// taking them out of `rects`; returns where the first of them stood, or rects.size() if none.
+size_t absorb_overlapping(std::vector<cv::Rect>& rects, cv::Rect& box) {
+    size_t at = rects.size();
+    for (bool grown = true; grown;) {
+        grown = false;
+        for (size_t i = 0; i < rects.size(); ++i)
+            if ((rects[i] & box).area() > 0) {
+                box |= rects[i];
+                rects.erase(rects.begin() + long(i));
+                at = std::min(at, i);
+                grown = true;
+                break;
+            }
+    }
+    return std::min(at, rects.size());
+}
+
 }  // namespace
 
 TextLayout find_text_column(const InkComponents& c, cv::Size page, int character_height,
@@ -140,16 +159,18 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
     }
     // Blocks of text beside the column that share most of its height and carry a good share
     // of its characters are further columns of text, not margins: prose typed in two columns.
+    // Such a block that overlaps another (a stamp across two columns joins them; a margin
+    // column beside half of a column cuts that column in two) makes one block with it: the
+    // gutters down their lines part them again.
     std::vector<cv::Rect> columns = {column};
     for (int i = 1; i < m; ++i) {
-        const cv::Rect b = box(i);
+        cv::Rect b = box(i);
         if (i == best || count[i] < p.column_share * count[best]) continue;
-        if (b.width < p.column_width * ch * scale || (b & column).area() > 0) continue;
+        if (b.width < p.column_width * ch * scale || (b & column) == b) continue;
         const int shared = vertical_overlap(b, column);
         if (shared < 0.5 * std::min(b.height, column.height)) continue;
-        bool apart = true;
-        for (const cv::Rect& c : columns) apart = apart && (b & c).area() == 0;
-        if (apart) columns.push_back(b);
+        absorb_overlapping(columns, b);
+        columns.push_back(b);
     }
     std::sort(columns.begin(), columns.end(),
               [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
@@ -170,36 +191,41 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
                whole;
     };
     cv::Rect body;
+    std::vector<cv::Rect> blocks_found;
     for (const cv::Rect& c : columns) {
-        layout.columns.push_back(exact_box(c));
-        body = body.area() ? (body | layout.columns.back()) : layout.columns.back();
+        blocks_found.push_back(exact_box(c));
+        body = body.area() ? (body | blocks_found.back()) : blocks_found.back();
     }
-    if (layout.columns.size() == 1) {
-        layout.column = trim_margin_bands(body, chars, ch, p) & whole;
-        layout.columns = {layout.column};
-    } else {
-        layout.column = body;
+    // A margin band at the side of a block is cut off.
+    body = cv::Rect();
+    for (cv::Rect& b : blocks_found) {
+        b = trim_margin_bands(b, chars, ch, p) & whole;
+        body = body.area() ? (body | b) : b;
+    }
+    layout.column = body;
+    // Columns typed close together make one block: it parts at the gutters down its lines. A
+    // table is read row by row and keeps its block whole.
+    for (const cv::Rect& b : blocks_found) {
+        const bool table = std::any_of(tables.begin(), tables.end(),
+                                       [&](const cv::Rect& t) { return (t & b).area() > 0; });
+        const std::vector<cv::Rect> parts =
+            table ? std::vector<cv::Rect>{b} : split_at_gutters(b, chars, page, ch, p);
+        layout.columns.insert(layout.columns.end(), parts.begin(), parts.end());
     }
     // After the margin bands are cut: a table's column of numbers is not one. The columns of
-    // text a table spans are its columns, not columns of prose: they become one.
+    // text a table spans are its columns, not columns of prose: they become one, in the place
+    // of the first of them.
     for (const cv::Rect& t : tables) {
         if ((layout.column & t).area() <= 0) continue;
         layout.column |= t;
         cv::Rect spanned = t;
         std::vector<cv::Rect> apart = layout.columns;
-        for (bool grown = true; grown;) {
-            grown = false;
-            for (size_t i = 0; i < apart.size(); ++i)
-                if ((apart[i] & spanned).area() > 0) {
-                    spanned |= apart[i];
-                    apart.erase(apart.begin() + long(i));
-                    grown = true;
-                    break;
-                }
-        }
-        apart.push_back(spanned);
-        std::sort(apart.begin(), apart.end(),
-                  [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+        size_t at = absorb_overlapping(apart, spanned);
+        if (at == apart.size())
+            at = size_t(std::find_if(apart.begin(), apart.end(),
+                                     [&](const cv::Rect& a) { return a.x > spanned.x; }) -
+                        apart.begin());
+        apart.insert(apart.begin() + long(std::min(at, apart.size())), spanned);
         layout.columns = apart;
     }
     const cv::Rect col = layout.column;

@@ -13,17 +13,20 @@ namespace scanfix {
 
 struct TextColumnParams {
     bool enabled = true;
-    double word_gap = 2.5;       // character heights of white that still join words of a line
-    double join_gap = 12.0;      // headings and signatures this close (character heights) join
-    double line_gap = 5.0;       // character heights of white that still join lines of a block
-                                 // (double-spaced typescript leaves about three)
-    double min_share = 0.01;     // blocks with less of the text than this do not widen the column
-    double margin_gap = 1.2;     // white gap (character heights) before a margin band at the side
-    double margin_band = 3.5;    // widest such band (character heights)
-    int margin_items = 3;        // fewest stacked items that make it a margin band
-    double column_share = 0.25;  // a block beside the main one with this share of its
-                                 // characters is another column of text
-    double column_width = 12.0;  // ... when it is at least this wide (character heights)
+    double word_gap = 2.5;         // character heights of white that still join words of a line
+    double join_gap = 12.0;        // headings and signatures this close (character heights) join
+    double line_gap = 5.0;         // character heights of white that still join lines of a block
+                                   // (double-spaced typescript leaves about three)
+    double min_share = 0.01;       // blocks with less of the text than this do not widen the column
+    double margin_gap = 1.2;       // white gap (character heights) before a margin band at the side
+    double margin_band = 3.5;      // widest such band (character heights)
+    int margin_items = 3;          // fewest stacked items that make it a margin band
+    double column_share = 0.25;    // a block beside the main one with this share of its
+                                   // characters is another column of text
+    double column_width = 12.0;    // ... when it is at least this wide (character heights)
+    double gutter = 1.0;           // narrowest white (character heights) between columns of a block
+    int gutter_rows = 6;           // fewest rows of typing such a gutter runs down
+    double gutter_crossing = 0.1;  // share of those rows that may cross it (a stamp, a speck)
 
     template <class V>
     void describe(V& v) {
@@ -47,13 +50,24 @@ struct TextColumnParams {
           "left to right), not a margin");
         v("column_width", column_width, 1.0, 200.0,
           "narrowest block (character heights) that can be another column of text");
+        v("gutter", gutter, 0.3, 20.0,
+          "narrowest white stretch (character heights) running down a block's rows of typing "
+          "that parts it into columns of text, read one after the other; each column must be "
+          "column_width wide, hold column_share of the fullest column's letters and be filled "
+          "by its lines");
+        v("gutter_rows", gutter_rows, 2, 1000,
+          "fewest rows of typing a gutter between columns of text runs down");
+        v("gutter_crossing", gutter_crossing, 0.0, 0.5,
+          "share of those rows whose ink may cross the gutter (a stamp, a speck, a long line)");
     }
     void validate() const {}
 };
 
 struct TextLayout {
     cv::Rect column;                // the body (every column of text); empty without text
-    std::vector<cv::Rect> columns;  // columns of text side by side, from the left; one or more
+    std::vector<cv::Rect> columns;  // the parts of the body in reading order: columns of text
+                                    // from the left, with the lines across them above and
+                                    // below; one or more
     std::vector<cv::Rect> margins;  // left, right, top, bottom strips around the body
 };
 
