@@ -2,7 +2,9 @@
 // signature or the grain of a shadow, they come out as a line of short unknown tokens and
 // symbols ("x =", "a a)", "e& = a") with a very low estimated quality. Typing never reads that
 // way: a line of type holds a word of more than three letters, a known word, a digit, or reads
-// with confidence. Decided after recognition, from the line's own reading; see filters.hpp.
+// with confidence. And a line of letters far lower than the type's (the tops of a line the
+// page's edge cuts off, the strokes of a rule) read with low quality is none either. Decided
+// after recognition, from the line's own reading and size; see filters.hpp.
 #include "filter_stages.hpp"
 #include "page_facts.hpp"
 #include "scanfix/cleanup/filters.hpp"
@@ -24,15 +26,36 @@ bool dashes_only(const std::string& token, bool worn) {
     });
 }
 
+// A line with a letter or a digit lower than `thin_height` of the page's words: no whole letter
+// of the type stands in it.
+bool thin(const Line& line, const std::vector<int>& kept, int word_height,
+          const GarbageLinesParams& params) {
+    if (word_height <= 0 || line.quality.score >= params.thin_quality) return false;
+    // The line's own box: a word's box may reach into the line below or above.
+    const cv::Rect box = facts::line_box(line);
+    if (box.area() == 0 || box.height >= params.thin_height * word_height) return false;
+    return std::any_of(kept.begin(), kept.end(), [&](int wi) {
+        const shape::TokenShape t = shape::shape_of(line.words[wi].text);
+        return t.letters + t.digits > 0;
+    });
+}
+
 }  // namespace
 
 void remove_garbage_lines(Page& page, const GarbageLinesParams& params, const Lexicon* lexicon) {
+    const int word_height = facts::median_word_height(page);
     for (int li = 0; li < int(page.lines.size()); ++li) {
         const Line& line = page.lines[li];
-        if (line.removed || !line.quality.known() || line.quality.score >= params.max_quality)
-            continue;
+        if (line.removed || !line.quality.known()) continue;
         const std::vector<int> kept = facts::kept_words(line);
         if (kept.empty()) continue;
+        if (thin(line, kept, word_height, params)) {
+            page.remove_line(li, "garbage_lines",
+                             "lower than the letters of the type and read with low quality: "
+                             "strokes or letters cut off, no line of type");
+            continue;
+        }
+        if (line.quality.score >= params.max_quality) continue;
         bool typing = false;
         for (int wi : kept) {
             const Word& w = line.words[wi];

@@ -172,7 +172,7 @@ TEST_CASE(
     auto add = [&](std::vector<Word> words) {
         Line line;
         line.words = std::move(words);
-        line.box = line.words.front().box | line.words.back().box;
+        for (const Word& w : line.words) line.box = line.box.area() ? (line.box | w.box) : w.box;
         p.lines.push_back(line);
         return int(p.lines.size()) - 1;
     };
@@ -205,5 +205,39 @@ TEST_CASE(
     CHECK_FALSE(p.lines[number].removed);
     CHECK_FALSE(p.lines[known].removed);
     CHECK_FALSE(p.lines[word].removed);
+    for (int i = 0; i < 8; ++i) CHECK_FALSE(p.lines[i].removed);
+}
+
+TEST_CASE(
+    "a line of letters far lower than the type, read with low quality, is no line of type; "
+    "a row of dashes and a thin line read well stay") {
+    Page p = body_page();  // words 30 px high
+    auto add = [&](std::vector<Word> words) {
+        Line line;
+        line.words = std::move(words);
+        line.box = line.words.front().box | line.words.back().box;
+        p.lines.push_back(line);
+        return int(p.lines.size()) - 1;
+    };
+    // The tops of a line the page's edge cuts off, 12 px high, read as unknown words.
+    const int cut =
+        add({ocr_word("ION", 200, 1000, 60, 12, 30), ocr_word("arche", 280, 1000, 100, 12, 20),
+             ocr_word("eisernen", 400, 1000, 160, 12, 28)});
+    // A line of the body's words, as low, read with confidence.
+    const int clear = add(
+        {ocr_word("текста", 200, 1100, 120, 12, 96), ocr_word("колонке", 340, 1100, 140, 12, 95)});
+    // The same cut-off line as tall as the type is judged as any other line.
+    const int tall =
+        add({ocr_word("ION", 200, 1150, 60, 30, 30), ocr_word("arche", 280, 1150, 100, 30, 20),
+             ocr_word("eisernen", 400, 1150, 160, 30, 28)});
+    ListLexicon lexicon({"строка", "текста", "в", "колонке", "номер"});
+    estimate_page_quality(p, &lexicon, QualityParams{});
+    REQUIRE(p.lines[cut].quality.score < GarbageLinesParams{}.thin_quality);
+    REQUIRE(p.lines[tall].quality.score < GarbageLinesParams{}.thin_quality);
+    REQUIRE(p.lines[clear].quality.score >= GarbageLinesParams{}.thin_quality);
+    remove_garbage_lines(p, {}, &lexicon);
+    CHECK(p.lines[cut].removed);
+    CHECK_FALSE(p.lines[clear].removed);
+    CHECK_FALSE(p.lines[tall].removed);
     for (int i = 0; i < 8; ++i) CHECK_FALSE(p.lines[i].removed);
 }

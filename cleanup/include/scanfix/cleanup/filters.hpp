@@ -125,6 +125,8 @@ void remove_stamps(Page& page, const StampParams& params, const LinePatterns& pa
 struct GarbageLinesParams {
     double max_quality = 0.35;
     int max_letters = 3;
+    double thin_height = 0.5;
+    double thin_quality = 0.7;
     template <class V>
     void describe(V& v) {
         v("max_quality", max_quality, 0.0, 1.0,
@@ -133,6 +135,12 @@ struct GarbageLinesParams {
         v("max_letters", max_letters, 1, 10,
           "longest token (letters) such a line may hold; a longer one, a digit or a known word "
           "of two letters or more keeps the line");
+        v("thin_height", thin_height, 0.0, 1.0,
+          "OCR pages: a line of letters or digits lower than this share of the page's median "
+          "word height holds no whole letter of the type (the tops of a line cut off by the "
+          "page's edge, a rule, a stroke) and goes when read below thin_quality");
+        v("thin_quality", thin_quality, 0.0, 1.0,
+          "estimated quality below which such a thin line goes");
     }
     void validate() const {}
 };
