@@ -3,6 +3,7 @@
 #include "filter_stages.hpp"
 #include "page_facts.hpp"
 #include "scanfix/cleanup/filters.hpp"
+#include "scanfix/core/box_overlap.hpp"
 #include "token_shape.hpp"
 
 #include <algorithm>
@@ -66,6 +67,23 @@ void remove_handwritten_blocks(Page& page, const MarginaliaParams& params, const
     }
 }
 
+// The word stands in its line of type: kept words of about its height on both sides of it in
+// the line share most of its height. A note written between two lines has no such neighbours;
+// a misread typed word does.
+bool typed_in_line(const Line& line, const std::vector<int>& kept, int wi) {
+    const Word& w = line.words[wi];
+    auto beside = [&](int other) {
+        const Word& o = line.words[other];
+        if (!o.has_box()) return false;
+        const int lower = std::min(w.box.height, o.box.height);
+        return 3 * o.box.height >= 2 * w.box.height && 2 * o.box.height <= 3 * w.box.height &&
+               2 * vertical_overlap(w.box, o.box) >= lower;
+    };
+    const auto at = std::find(kept.begin(), kept.end(), wi);
+    return at != kept.begin() && at != kept.end() && at + 1 != kept.end() && beside(*(at - 1)) &&
+           beside(*(at + 1));
+}
+
 }  // namespace
 
 void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon* lexicon) {
@@ -101,7 +119,8 @@ void remove_marginalia(Page& page, const MarginaliaParams& params, const Lexicon
                 page.remove_word(li, wi, "marginalia",
                                  garbled ? "garbled word outside the text column"
                                          : "unknown low-confidence word outside the text column");
-            else if (!margin && garbled && w.confidence < params.max_confidence_in_column)
+            else if (!margin && garbled && w.confidence < params.max_confidence_in_column &&
+                     !typed_in_line(line, kept, wi))
                 page.remove_word(li, wi, "marginalia",
                                  "garbled very low-confidence word (interlinear note)");
         }

@@ -134,7 +134,8 @@ TEST_CASE("unknown low-confidence words in the margin are marginalia") {
     Page p = body_page();
     p.lines[1].words.push_back(ocr_word("zzq", 1500, 250, 60, 35, 30));
     p.lines[2].words.push_back(ocr_word("Копия", 1500, 300, 90, 30, 40));
-    p.lines[3].words.insert(p.lines[3].words.begin() + 2, ocr_word("т%к", 600, 350, 40, 30, 10));
+    // Garbled, almost no confidence, and half a line below its neighbours: between the lines.
+    p.lines[3].words.insert(p.lines[3].words.begin() + 2, ocr_word("т%к", 600, 375, 40, 30, 10));
     ListLexicon lexicon({"копия"});
     remove_marginalia(p, {}, &lexicon);
     CHECK(p.lines[1].words.back().removed);
@@ -240,4 +241,26 @@ TEST_CASE(
     CHECK_FALSE(p.lines[clear].removed);
     CHECK_FALSE(p.lines[tall].removed);
     for (int i = 0; i < 8; ++i) CHECK_FALSE(p.lines[i].removed);
+}
+
+TEST_CASE(
+    "a garbled word read with almost no confidence between typed words of its line is "
+    "typing; one written between the lines is an interlinear note") {
+    Page p = body_page();
+    p.regions.push_back({RegionKind::TextColumn, cv::Rect(390, 190, 800, 420), ""});
+    // Line 2: its middle word misread, on the line's own height.
+    Word& misread = p.lines[2].words[2];
+    misread.text = "B«uapest";
+    misread.confidence = 10;
+    // Line 4: the same between its words, but half a line lower: written between the lines.
+    Word& note = p.lines[4].words[2];
+    note.text = "B«uapest";
+    note.confidence = 10;
+    note.box.y += 25;
+    ListLexicon lexicon({"строка", "текста", "в", "колонке", "номер"});
+    remove_marginalia(p, {}, &lexicon);
+    CHECK_FALSE(p.lines[2].words[2].removed);
+    CHECK(p.lines[4].words[2].removed);
+    for (int i : {0, 1, 3, 4})
+        for (int w : {0, 1, 3, 4}) CHECK_FALSE(p.lines[i].words[w].removed);
 }
