@@ -74,10 +74,7 @@ bool typed_in_line(const Line& line, const std::vector<int>& kept, int wi) {
     const Word& w = line.words[wi];
     auto beside = [&](int other) {
         const Word& o = line.words[other];
-        if (!o.has_box()) return false;
-        const int lower = std::min(w.box.height, o.box.height);
-        return 3 * o.box.height >= 2 * w.box.height && 2 * o.box.height <= 3 * w.box.height &&
-               2 * vertical_overlap(w.box, o.box) >= lower;
+        return o.has_box() && on_one_line(w.box, o.box);
     };
     const auto at = std::find(kept.begin(), kept.end(), wi);
     return at != kept.begin() && at != kept.end() && at + 1 != kept.end() && beside(*(at - 1)) &&

@@ -3,13 +3,12 @@
 
 #include <algorithm>
 
-#include "scanfix/ocr/components.hpp"
 #include "typed_rows.hpp"
 
 namespace scanfix {
 namespace {
 
-using Span = std::pair<int, int>;  // [first, last) x on the page
+using Span = XSpan;
 
 // Whether a row's ink reaches into the middle half of gutter `g`, where the parts are cut.
 bool crosses(const TypedRow& row, const Span& g) {
@@ -54,7 +53,7 @@ int weak_column(const std::vector<TypedRow>& rows, Span range, const std::vector
                 Span inked, int ch, const TextColumnParams& p) {
     const size_t k = gutters.size() + 1;
     std::vector<long> letters(k, 0);
-    std::vector<int> filled(k, 0), full(k, 0), left(k, inked.second), right(k, inked.first);
+    std::vector<int> left(k, inked.second), right(k, inked.first);
     auto side_of = [&](size_t i) {
         return Span(i == 0 ? inked.first : gutters[i - 1].second,
                     i + 1 == k ? inked.second : gutters[i].first);
@@ -75,15 +74,8 @@ int weak_column(const std::vector<TypedRow>& rows, Span range, const std::vector
     for (size_t i = 0; i < k; ++i) {
         const int width = right[i] - left[i];
         if (width < p.column_width * ch || letters[i] < p.column_share * most) return int(i);
-        for (int r = range.first; r < range.second; ++r) {
-            int l = -1, rt = -1;
-            for (int x = left[i]; x < right[i]; ++x)
-                if (rows[r].ink[x]) rt = x + 1, l = l < 0 ? x : l;
-            if (l < 0) continue;
-            ++filled[i];
-            full[i] += rt - l >= 0.6 * width;
-        }
-        if (2 * filled[i] < p.gutter_rows || 2 * full[i] < filled[i]) return int(i);
+        const Filling f = filling(rows, range.first, range.second, {left[i], right[i]});
+        if (2 * f.filled < p.gutter_rows || 2 * f.full < f.filled) return int(i);
     }
     return -1;
 }
@@ -92,17 +84,14 @@ int weak_column(const std::vector<TypedRow>& rows, Span range, const std::vector
 
 std::vector<cv::Rect> split_at_gutters(const cv::Rect& block, const std::vector<cv::Rect>& chars,
                                        cv::Size page, int ch, const TextColumnParams& p) {
-    const cv::Rect whole({}, page);
-    const cv::Rect area = block & whole;
+    const cv::Rect area = block & cv::Rect({}, page);
+    if (area.width <= 0) return {block};
     std::vector<cv::Rect> inside;
     for (const cv::Rect& b : chars)
         if (area.contains((b.tl() + b.br()) / 2)) inside.push_back(b);
-    const std::vector<bool> typed = in_rows_of_letters(inside, page, 3 * ch);
-    std::vector<cv::Rect> letters;
-    for (size_t i = 0; i < inside.size(); ++i)
-        if (typed[i]) letters.push_back(inside[i]);
-    const std::vector<TypedRow> rows = typed_rows(letters, {}, page.width);
-    if (int(rows.size()) < p.gutter_rows || area.width <= 0) return {block};
+    const std::vector<TypedRow> rows =
+        typed_rows(letters_in_rows(inside, page, 3 * ch), {}, page.width);
+    if (int(rows.size()) < p.gutter_rows) return {block};
 
     // How many rows have ink at each x of the block, and the stretch they ink.
     std::vector<int> crossing(area.width, 0);

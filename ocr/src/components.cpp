@@ -48,10 +48,8 @@ std::vector<bool> in_rows_of_letters(const std::vector<cv::Rect>& marks, cv::Siz
                 for (int j : grid[size_t(gy) * cols + gx]) {
                     if (j == i) continue;
                     const cv::Rect& b = marks[j];
-                    if (3 * b.height < 2 * a.height || 2 * b.height > 3 * a.height) continue;
-                    const int overlap = vertical_overlap(a, b);
                     const int gap = std::max(b.x - (a.x + a.width), a.x - (b.x + b.width));
-                    if (2 * overlap >= std::min(a.height, b.height) && gap <= reach) {
+                    if (on_one_line(a, b) && gap <= reach) {
                         beside = true;
                         break;
                     }

@@ -105,10 +105,9 @@ std::string take_text(char* text) {
 
 // The areas read one after another, in reading order: margins above the text column, the
 // column (or its parts: columns of text from the left, lines across them above and below), then
-// the other margins. Reading them apart keeps
-// a margin column of stray letters or a folio number from being merged into the body's lines, and
-// lets each area have its own page segmentation mode. Without a text column the whole page is one
-// area.
+// the other margins. Reading them apart keeps a margin column of stray letters or a folio number
+// from being merged into the body's lines, and lets each area have its own page segmentation
+// mode. Without a text column the whole page is one area.
 struct Area {
     cv::Rect box;
     int psm;

@@ -190,19 +190,13 @@ TextLayout find_text_column(const InkComponents& c, cv::Size page, int character
                         exact.height + 2 * pad) &
                whole;
     };
-    cv::Rect body;
+    // Each block without a margin band at its side; the body holds them all.
     std::vector<cv::Rect> blocks_found;
     for (const cv::Rect& c : columns) {
-        blocks_found.push_back(exact_box(c));
-        body = body.area() ? (body | blocks_found.back()) : blocks_found.back();
+        blocks_found.push_back(trim_margin_bands(exact_box(c), chars, ch, p) & whole);
+        const cv::Rect& b = blocks_found.back();
+        layout.column = layout.column.area() ? (layout.column | b) : b;
     }
-    // A margin band at the side of a block is cut off.
-    body = cv::Rect();
-    for (cv::Rect& b : blocks_found) {
-        b = trim_margin_bands(b, chars, ch, p) & whole;
-        body = body.area() ? (body | b) : b;
-    }
-    layout.column = body;
     // Columns typed close together make one block: it parts at the gutters down its lines. A
     // table is read row by row and keeps its block whole.
     for (const cv::Rect& b : blocks_found) {

@@ -68,4 +68,31 @@ std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vecto
     return rows;
 }
 
+std::vector<cv::Rect> letters_in_rows(const std::vector<cv::Rect>& marks, cv::Size page,
+                                      int max_height) {
+    const std::vector<bool> typed = in_rows_of_letters(marks, page, max_height);
+    std::vector<cv::Rect> letters;
+    for (size_t i = 0; i < marks.size(); ++i)
+        if (typed[i]) letters.push_back(marks[i]);
+    return letters;
+}
+
+XSpan ink_extent(const TypedRow& row, const XSpan& span) {
+    int left = -1, right = -1;
+    for (int x = span.first; x < span.second; ++x)
+        if (row.ink[x]) right = x + 1, left = left < 0 ? x : left;
+    return {left, right};
+}
+
+Filling filling(const std::vector<TypedRow>& rows, int from, int to, const XSpan& span) {
+    Filling f;
+    for (int r = from; r < to; ++r) {
+        const auto [left, right] = ink_extent(rows[r], span);
+        if (left < 0) continue;
+        ++f.filled;
+        if (right - left >= 0.6 * (span.second - span.first)) ++f.full;
+    }
+    return f;
+}
+
 }  // namespace scanfix

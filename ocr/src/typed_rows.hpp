@@ -1,6 +1,7 @@
 // Rows of typing: typed letters grouped into the lines they stand in, with the x positions each
-// line's ink covers. Shared by the searches that look for white running down a run of lines (the
-// gutters of a table typed without rules, the gutter between columns of text).
+// line's ink covers, and how rows fill a stretch of x. Shared by the searches that look for white
+// running down a run of lines (the gutters of a table typed without rules, the gutter between
+// columns of text).
 #pragma once
 
 #include <cstdint>
@@ -26,5 +27,21 @@ struct TypedRow {
 // handwriting and stamps, of other heights or off the line, add nothing.
 std::vector<TypedRow> typed_rows(std::vector<cv::Rect> letters, const std::vector<cv::Rect>& marks,
                                  int width);
+
+// The marks of `marks` that stand in rows of letters (in_rows_of_letters), in their order.
+std::vector<cv::Rect> letters_in_rows(const std::vector<cv::Rect>& marks, cv::Size page,
+                                      int max_height);
+
+using XSpan = std::pair<int, int>;  // [first, last) x on the page
+
+// The left and right ends of a row's ink within `span`, or -1, -1 where it has none.
+XSpan ink_extent(const TypedRow& row, const XSpan& span);
+
+// How rows [from, to) fill `span`: those with ink in it, and those whose ink spans at least
+// 0.6 of its width (a line of prose, not a short entry).
+struct Filling {
+    int filled = 0, full = 0;
+};
+Filling filling(const std::vector<TypedRow>& rows, int from, int to, const XSpan& span);
 
 }  // namespace scanfix

@@ -32,14 +32,6 @@ std::vector<std::pair<int, int>> columns_of(const std::vector<uint8_t>& ink, int
     return columns;
 }
 
-// The left and right ends of each row's ink within column `c`, or -1 where it has none.
-std::pair<int, int> cell(const TypedRow& row, const std::pair<int, int>& c) {
-    int left = -1, right = -1;
-    for (int x = c.first; x < c.second; ++x)
-        if (row.ink[x]) right = x + 1, left = left < 0 ? x : left;
-    return {left, right};
-}
-
 // Whether rows [from, to) are a table, and if so the x range its columns span. Its columns are
 // those holding ink in half the rows or more; a column at either end set apart by a gutter
 // more than one and a half times the widest between the others (three times the other one of
@@ -60,7 +52,7 @@ bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
     std::vector<std::pair<int, int>> kept;
     for (const auto& c : columns) {
         int filled = 0;
-        for (int r = from; r < to; ++r) filled += cell(rows[r], c).first >= 0;
+        for (int r = from; r < to; ++r) filled += ink_extent(rows[r], c).first >= 0;
         if (2 * filled >= n) kept.push_back(c);
     }
     auto gutter = [&](size_t i) { return kept[i + 1].first - kept[i].second; };
@@ -86,7 +78,7 @@ bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
     std::vector<int> cells_in_row(n, 0);
     for (const auto& c : kept) {
         if (c.second - c.first > p.widest_column * (span.second - span.first)) return false;
-        for (int r = from; r < to; ++r) cells_in_row[r - from] += cell(rows[r], c).first >= 0;
+        for (int r = from; r < to; ++r) cells_in_row[r - from] += ink_extent(rows[r], c).first >= 0;
     }
     const auto shared =
         std::count_if(cells_in_row.begin(), cells_in_row.end(), [](int k) { return k >= 2; });
@@ -117,14 +109,8 @@ bool table_rows(const std::vector<TypedRow>& rows, int from, int to,
         ++bottom;
     int prose_columns = 0;
     for (const auto& c : kept) {
-        int filled = 0, full = 0;
-        for (int r = top; r < bottom; ++r) {
-            const auto [left, right] = cell(rows[r], c);
-            if (left < 0) continue;
-            ++filled;
-            if (right - left >= 0.6 * (c.second - c.first)) ++full;
-        }
-        if (wide(c) && 2 * full >= filled) ++prose_columns;
+        const Filling f = filling(rows, top, bottom, c);
+        if (wide(c) && 2 * f.full >= f.filled) ++prose_columns;
     }
     if (prose_columns >= 2) return false;
     // Typing, not a header of stamps and handwriting: of the marks in the table, at least two
@@ -162,11 +148,8 @@ std::vector<TypedTable> find_unruled_tables(const InkComponents& c,
         for (const cv::Rect& t : stamps) in_stamp = in_stamp || t.contains((b.tl() + b.br()) / 2);
         if (letter_sized(b, ch) && !in_stamp) marks.push_back(b);
     }
-    const std::vector<bool> typed = in_rows_of_letters(marks, page, 3 * ch);
-    std::vector<cv::Rect> letters;
-    for (size_t i = 0; i < marks.size(); ++i)
-        if (typed[i]) letters.push_back(marks[i]);
-    const std::vector<TypedRow> rows = typed_rows(letters, marks, page.width);
+    const std::vector<TypedRow> rows =
+        typed_rows(letters_in_rows(marks, page, 3 * ch), marks, page.width);
     const int gutter = std::max(2, int(p.gutter * ch));
     const int max_gap = int(p.row_gap * ch);
 

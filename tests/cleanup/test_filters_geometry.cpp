@@ -21,6 +21,15 @@ Page body_page() {
     return p;
 }
 
+// Appends an OCR line of `words`, its box round all of them; returns its index.
+int add_line(Page& p, std::vector<Word> words) {
+    Line line;
+    line.words = std::move(words);
+    for (const Word& w : line.words) line.box = line.box.area() ? (line.box | w.box) : w.box;
+    p.lines.push_back(line);
+    return int(p.lines.size()) - 1;
+}
+
 int removed_words(const Page& p) {
     int n = 0;
     for (const Line& l : p.lines)
@@ -170,13 +179,7 @@ TEST_CASE(
     "a line of short unknown tokens read with very low quality is no typing; a folio, a "
     "number, a known word and a long word keep theirs") {
     Page p = body_page();
-    auto add = [&](std::vector<Word> words) {
-        Line line;
-        line.words = std::move(words);
-        for (const Word& w : line.words) line.box = line.box.area() ? (line.box | w.box) : w.box;
-        p.lines.push_back(line);
-        return int(p.lines.size()) - 1;
-    };
+    auto add = [&](std::vector<Word> words) { return add_line(p, std::move(words)); };
     // Read from a rotated stamp and a blot.
     const int stamp =
         add({ocr_word("x", 200, 700, 20, 46, 57), ocr_word("=", 230, 700, 20, 21, 27)});
@@ -213,13 +216,7 @@ TEST_CASE(
     "a line of letters far lower than the type, read with low quality, is no line of type; "
     "a row of dashes and a thin line read well stay") {
     Page p = body_page();  // words 30 px high
-    auto add = [&](std::vector<Word> words) {
-        Line line;
-        line.words = std::move(words);
-        line.box = line.words.front().box | line.words.back().box;
-        p.lines.push_back(line);
-        return int(p.lines.size()) - 1;
-    };
+    auto add = [&](std::vector<Word> words) { return add_line(p, std::move(words)); };
     // The tops of a line the page's edge cuts off, 12 px high, read as unknown words.
     const int cut =
         add({ocr_word("ION", 200, 1000, 60, 12, 30), ocr_word("arche", 280, 1000, 100, 12, 20),
