@@ -204,10 +204,16 @@ bool looks_garbled(std::string_view token) {
 
 bool ends_with_fill_in(std::string_view token, int min_run) {
     int run = 0;
+    bool underscore = false;
     std::u32string cps = utf32_of(token);
-    for (auto it = cps.rbegin(); it != cps.rend() && is_fill(*it); ++it)
+    for (auto it = cps.rbegin(); it != cps.rend() && is_fill(*it); ++it) {
         run += *it == 0x2026 ? 3 : 1;
-    return run >= min_run;
+        underscore = underscore || *it == '_';
+    }
+    // Three dots (or «…») close a typed sentence or a list item: an ellipsis, not a row to
+    // be filled in, however short the fill-in rows of a stamp may be.
+    constexpr int ellipsis = 3;
+    return run >= min_run && (underscore || run > ellipsis);
 }
 
 bool ends_sentence(std::string_view text) {

@@ -41,7 +41,8 @@ bool is_punctuation_only(std::string_view token);
 // Letters broken up by symbols, digits inside letters, letters of several scripts mixed with
 // symbols: what handwriting looks like after OCR.
 bool looks_garbled(std::string_view token);
-// Ends with a run of at least `min_run` fill-in dots or underscores ("№.....", "____").
+// Ends with a run of at least `min_run` fill-in dots or underscores ("№.....", "____"); a run
+// of dots no longer than an ellipsis ("...", "…") is none.
 bool ends_with_fill_in(std::string_view token, int min_run);
 
 // The line's last visible character closes a sentence (. ! ? :), ignoring closing quotes.

@@ -48,6 +48,34 @@ std::string line_words(const std::vector<const Line*>& lines) {
     return out;
 }
 
+// The other reading's word in the same place (each box mostly inside the other) is one more
+// candidate the recognisers considered for the kept word: lexicon correction takes it only where
+// the kept word is unknown and it is known. Alternatives stay likeliest first.
+int offer_alternatives(const std::vector<Line*>& kept, const std::vector<const Line*>& other) {
+    int offered = 0;
+    for (Line* line : kept)
+        for (Word& w : line->words) {
+            if (!w.has_box() || w.removed) continue;
+            for (const Line* o : other)
+                for (const Word& v : o->words) {
+                    if (!v.has_box() || v.text.empty() || v.text == w.text) continue;
+                    const int shared = (w.box & v.box).area();
+                    if (shared < 0.6 * std::max(w.box.area(), v.box.area())) continue;
+                    const bool known =
+                        std::any_of(w.alternatives.begin(), w.alternatives.end(),
+                                    [&](const Alternative& a) { return a.text == v.text; });
+                    if (known) continue;
+                    const Alternative a{v.text, std::max(0.0f, v.confidence)};
+                    auto at = std::find_if(
+                        w.alternatives.begin(), w.alternatives.end(),
+                        [&](const Alternative& b) { return b.confidence < a.confidence; });
+                    w.alternatives.insert(at, a);
+                    ++offered;
+                }
+        }
+    return offered;
+}
+
 void note(Page& page, const char* action, std::string reason, std::string before, std::string after,
           const cv::Rect& box) {
     LogEntry e;
@@ -136,7 +164,7 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
     std::vector<bool> first_done(n_first, false), second_done(n_second, false);
     int next_paragraph = 0;
     for (const Line& l : page.lines) next_paragraph = std::max(next_paragraph, l.paragraph + 1);
-    int kept_first = 0, taken_second = 0, added = 0;
+    int kept_first = 0, taken_second = 0, added = 0, offered = 0;
 
     for (size_t i = 0; i < n_first; ++i) {
         if (first_done[i]) continue;
@@ -181,6 +209,9 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
                              "{:.1f})",
                              second_evidence, first_evidence),
                  line_words(first_lines), line_words(second_lines), span);
+            std::vector<Line*> taken;
+            for (size_t k : seconds) taken.push_back(&second[k]);
+            offered += offer_alternatives(taken, first_lines);
             for (size_t k : seconds) {
                 second[k].paragraph = paragraph;
                 second[k].block = block;
@@ -190,6 +221,9 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
             continue;
         }
         ++kept_first;
+        std::vector<Line*> kept;
+        for (size_t k : firsts) kept.push_back(&page.lines[k]);
+        offered += offer_alternatives(kept, second_lines);
         // Keep the first reading; a plausible word the second read where the first has none
         // fills in, once, on the first reading's line it shares most height with.
         for (size_t sj : seconds)
@@ -251,8 +285,8 @@ void choose_readings(Page& page, std::vector<Line> second, const Lexicon* lexico
     if (taken_second + added > 0 || kept_first > 0)
         note(page, "measured",
              fmt::format("{} line groups kept from the first reading, {} taken from the second, "
-                         "{} lines added",
-                         kept_first, taken_second, added),
+                         "{} lines added, {} words offered as alternatives",
+                         kept_first, taken_second, added, offered),
              "", "", {});
 }
 

@@ -84,6 +84,10 @@ TEST_CASE("stamp patterns and form fields remove stamp lines only") {
         "Экз. №.....\n\nПодп. ________\n\nКонец текста......\n");
     remove_stamps(p, {}, patterns, nullptr);
     CHECK(kept_text(p) == "Документ совершенно секретно хранится.\n\nКонец текста......\n");
+    // A short line closing with an ellipsis is typing, not a form field.
+    Page ellipsis = page_from("Вашингтон...\n\nИ так далее…\n\nПодп. ___\n");
+    remove_stamps(ellipsis, {}, LinePatterns(), nullptr);
+    CHECK(kept_text(ellipsis) == "Вашингтон...\n\nИ так далее…\n");
     StampParams off;
     off.form_fields = false;
     Page q = page_from("Экз. №.....\n");

@@ -101,6 +101,12 @@ bool starts_lower_letter(const std::string& next) {
            correct::case_shape(n.substr(0, 1)) == correct::CaseShape::Lower;
 }
 
+// A short known word after a hyphen: the conjunction of a suspended compound («Bade- og»).
+bool conjunction(const std::string& next, const Lexicon& lex, int max_letters) {
+    const std::string core = correct::split_token(next).core;
+    return int(utf32_of(core).size()) <= max_letters && known(lex, utf32_of(core));
+}
+
 }  // namespace
 
 void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksParams& params,
@@ -148,7 +154,8 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                 why = "two known words joined by a speck";
             else if (params.hyphen_space && !at.last_in_line && next && w.size() > 2 &&
                      w.back() == U'-' && is_letter(w[w.size() - 2]) &&
-                     starts_lower_letter(next->text)) {
+                     starts_lower_letter(next->text) &&
+                     !conjunction(next->text, lexicon, params.conjunction_letters)) {
                 // «экспертно- проверочной» inside a line: OCR read a space after the hyphen.
                 w += utf32_of(next->text);
                 page.remove_word(order[k + 1].line, order[k + 1].word, stage,

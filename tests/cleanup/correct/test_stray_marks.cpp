@@ -30,6 +30,19 @@ TEST_CASE("a dot or comma glued before a known word is a speck") {
     CHECK(cleaned(".la préfecture\n", lexicon, off) == ".la préfecture\n");
 }
 
+TEST_CASE("a space read after a hyphen inside a line is joined, unless a conjunction follows") {
+    const ListLexicon lexicon({"og", "und", "и", "проверочной", "Kursteder"});
+    CHECK(cleaned("экспертно- проверочной комиссии\n", lexicon) ==
+          "экспертно-проверочной комиссии\n");
+    // The hyphen of a suspended compound holds the first part for the word after the
+    // conjunction.
+    CHECK(cleaned("paa Bade- og Kursteder\nEin- und Ausfuhr\nнаучно- и технический\n", lexicon) ==
+          "paa Bade- og Kursteder\nEin- und Ausfuhr\nнаучно- и технический\n");
+    StrayMarksParams off;
+    off.conjunction_letters = 0;
+    CHECK(cleaned("paa Bade- og Kursteder\n", lexicon, off) == "paa Bade-og Kursteder\n");
+}
+
 TEST_CASE("a speck between two known words splits them; after a line-end hyphen it goes") {
     const ListLexicon lexicon({"смогут", "вернуть", "отделов"});
     CHECK(cleaned("они смогут.вернуть\nиз отде-.\nлов\n", lexicon) ==

@@ -17,6 +17,7 @@ struct StrayMarksParams {
     bool leading_dots = true;
     bool hyphen_dots = true;
     bool hyphen_space = true;
+    int conjunction_letters = 4;
     bool mid_sentence_dots = true;
     double max_confidence = 92;
     int min_letters = 4;
@@ -33,6 +34,10 @@ struct StrayMarksParams {
         v("hyphen_space", hyphen_space,
           "join «экспертно- проверочной»: a hyphen then a space then a lower-case word, inside a "
           "line");
+        v("conjunction_letters", conjunction_letters, 0, 10,
+          "a known word of at most this many letters after the hyphen is a conjunction: the "
+          "hyphen holds a compound's first part for a later one («Bade- og Kursteder», «Ein- und "
+          "Ausfuhr», «научно- и технический») and nothing is joined");
         v("mid_sentence_dots", mid_sentence_dots,
           "OCR pages: drop a dot after a known word when a known lower-case word follows (also on "
           "the next line)");
