@@ -11,7 +11,10 @@ namespace {
 // A few letters, then a row of dots or underscores to be filled in by hand.
 bool is_form_field(const Line& line, const std::vector<int>& kept, const StampParams& p) {
     if (kept.size() > 3) return false;
-    if (!shape::ends_with_fill_in(line.words[kept.back()].text, p.fill_in_run)) return false;
+    // A fill-in row OCR broke at a gap («№.. ...») is one row: the tokens are read together.
+    std::string joined;
+    for (int w : kept) joined += line.words[w].text;
+    if (!shape::ends_with_fill_in(joined, p.fill_in_run)) return false;
     int letters = 0;
     for (int w : kept) letters += shape::shape_of(line.words[w].text).letters;
     return letters > 0 && letters <= p.max_form_field_letters;

@@ -153,6 +153,45 @@ TEST_CASE("unknown low-confidence words in the margin are marginalia") {
     CHECK(removed_words(p) == 2);
 }
 
+TEST_CASE("handwriting packed beside the type is outside the column where the typing begins") {
+    Page p = body_page();
+    // Preprocessing took the handwriting for part of the column: it reaches the page's edge.
+    p.regions.push_back({RegionKind::TextColumn, {20, 180, 1000, 420}, "main text"});
+    // Notes written close to the type's left edge, glued by the recognizer to the body lines,
+    // read with little confidence; one of them is a word the lexicon knows.
+    const char* notes[] = {"kun", "fqlgd", "Nqts", "Artk"};
+    for (int i = 0; i < 4; ++i)
+        p.lines[2 + i].words.insert(p.lines[2 + i].words.begin(),
+                                    ocr_word(notes[i], 150, 200 + 50 * (2 + i), 110, 30, 20));
+    // A list number typed out to the left of the type, read with confidence.
+    p.lines[7].words.insert(p.lines[7].words.begin(), ocr_word("7.", 330, 550, 30, 30, 91));
+    ListLexicon lexicon({"kun"});
+    remove_marginalia(p, {}, &lexicon);
+    for (int i = 0; i < 4; ++i) CHECK(p.lines[2 + i].words.front().removed);
+    CHECK_FALSE(p.lines[7].words.front().removed);
+    CHECK(removed_words(p) == 4);
+
+    // Too few lines read with the confidence of type to tell: the found column stands.
+    Page few = body_page();
+    few.regions = p.regions;
+    for (int i = 3; i < 8; ++i)
+        for (Word& w : few.lines[i].words) w.confidence = 50;
+    few.lines[2].words.insert(few.lines[2].words.begin(), ocr_word("fqlgd", 150, 300, 110, 30, 20));
+    remove_marginalia(few, {}, &lexicon);
+    CHECK_FALSE(few.lines[2].words.front().removed);
+
+    // Two columns, the second with more lines: the first column's typing is still type.
+    Page two = body_page();
+    two.regions.push_back({RegionKind::TextColumn, {20, 180, 1000, 420}, "main text"});
+    for (int i = 0; i < 3; ++i) {
+        two.lines[i] = ocr_line({"Слово", "из", "левой", "колонки"}, 40, 200 + 50 * i);
+        two.lines[i].words[0].confidence = 30;  // one unknown word read badly
+        two.lines[i].words[0].text = "Слвво";
+    }
+    remove_marginalia(two, {}, &lexicon);
+    for (int i = 0; i < 3; ++i) CHECK_FALSE(two.lines[i].words.front().removed);
+}
+
 TEST_CASE("a low-confidence margin block of tall, uneven words is handwriting, known words too") {
     Page p = body_page();
     p.regions.push_back({RegionKind::TextColumn, {390, 180, 700, 420}, "main text"});
