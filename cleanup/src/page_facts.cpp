@@ -109,9 +109,8 @@ cv::Rect body_box(const Line& line, int median_height, int word_gap) {
 
 // Where the lines' typing begins: the leftmost word of each line of several words that was
 // read with the confidence of type and holds two letters or digits (handwriting beside the type
-// reads with little confidence; dust reads as confident dots). Empty when fewer than
-// `min_lines` lines tell.
-std::vector<int> typed_line_starts(const Page& page, size_t min_lines) {
+// reads with little confidence; dust reads as confident dots).
+std::vector<int> typed_line_starts(const Page& page) {
     constexpr float kTypedConfidence = 80;
     std::vector<int> starts;
     for (const Line& line : page.lines) {
@@ -126,7 +125,6 @@ std::vector<int> typed_line_starts(const Page& page, size_t min_lines) {
         }
         if (x >= 0) starts.push_back(x);
     }
-    if (starts.size() < min_lines) starts.clear();
     return starts;
 }
 }  // namespace
@@ -137,8 +135,8 @@ cv::Rect text_column(const Page& page) {
         // beside the type widens it. Where enough lines tell where the typing begins, the
         // column begins there too, with room for a list's numbers hung out to the left.
         constexpr size_t kTypedLines = 8;
-        std::vector<int> starts = typed_line_starts(page, kTypedLines);
-        if (starts.empty()) return r->box;
+        std::vector<int> starts = typed_line_starts(page);
+        if (starts.size() < kTypedLines) return r->box;
         // The type's left edge: no more than an eighth of those lines (and one at least) begin
         // left of it; the column begins three word heights further left still.
         std::sort(starts.begin(), starts.end());

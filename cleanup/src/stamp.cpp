@@ -13,11 +13,13 @@ bool is_form_field(const Line& line, const std::vector<int>& kept, const StampPa
     if (kept.size() > 3) return false;
     // A fill-in row OCR broke at a gap («№.. ...») is one row: the tokens are read together.
     std::string joined;
-    for (int w : kept) joined += line.words[w].text;
-    if (!shape::ends_with_fill_in(joined, p.fill_in_run)) return false;
     int letters = 0;
-    for (int w : kept) letters += shape::shape_of(line.words[w].text).letters;
-    return letters > 0 && letters <= p.max_form_field_letters;
+    for (int w : kept) {
+        joined += line.words[w].text;
+        letters += shape::shape_of(line.words[w].text).letters;
+    }
+    return shape::ends_with_fill_in(joined, p.fill_in_run) && letters > 0 &&
+           letters <= p.max_form_field_letters;
 }
 
 }  // namespace
