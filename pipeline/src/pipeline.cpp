@@ -20,6 +20,8 @@ std::vector<ParamSpec> pipeline_param_specs() {
         specs.push_back(std::move(s));
     for (ParamSpec& s : describe_params<UnreadInkParams>("second_reading.unread"))
         specs.push_back(std::move(s));
+    for (ParamSpec& s : describe_params<TurnedTextParams>("turned_text"))
+        specs.push_back(std::move(s));
     for (ParamSpec& s : describe_params<QualityParams>("quality")) specs.push_back(std::move(s));
     for (ParamSpec& s : preprocess_param_specs()) specs.push_back(std::move(s));
     for (ParamSpec& s : cleanup_param_specs()) specs.push_back(std::move(s));
@@ -34,6 +36,7 @@ Pipeline::Pipeline(const Profile& profile, const Context& ctx, PipelineOptions o
     quality_ = read_params<QualityParams>(profile_, "quality");
     second_ = read_params<SecondReadingParams>(profile_, "second_reading");
     unread_ = read_params<UnreadInkParams>(profile_, "second_reading.unread");
+    turned_ = read_params<TurnedTextParams>(profile_, "turned_text");
     lexicon_ = lexicon_for(profile_, ctx_);
     preprocessor_ = std::make_unique<Preprocessor>(profile_);
     cleanup_ = std::make_unique<Cleanup>(profile_, ctx_);
@@ -83,6 +86,7 @@ void Pipeline::Reader::read(Page& page) {
     pipeline_.ctx_.info(fmt::format("{}: recognize {:.0f} ms: {} lines, {} words", page.label(),
                                     seconds * 1000, page.lines.size(), words));
     read_again(page);
+    read_turned(page);
     estimate_page_quality(page, pipeline_.lexicon_.get(), pipeline_.quality_);
     if (!pipeline_.options_.keep_images) page.release_images();
 }
@@ -116,6 +120,21 @@ void Pipeline::Reader::read_again(Page& page) {
                     plan.whole_page ? std::string("the whole page")
                                     : fmt::format("{} places", plan.areas.size()),
                     100 * plan.unread.unread_share(), plan.weak_lines));
+}
+
+void Pipeline::Reader::read_turned(Page& page) {
+    const Pipeline& p = pipeline_;
+    if (!p.turned_.enabled || page.gray.empty()) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    estimate_page_quality(page, p.lexicon_.get(), p.quality_);
+    const int taken =
+        read_turned_text(page, *recognizer_, p.ocr_, p.lexicon_.get(), p.quality_, p.turned_);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    page.timings.push_back({"turned_text", seconds});
+    if (taken > 0)
+        p.ctx_.info(fmt::format("{}: turned text {:.0f} ms: {} places read at right angles",
+                                page.label(), seconds * 1000, taken));
 }
 
 Page Pipeline::Reader::read_page(const std::string& path, int index) {

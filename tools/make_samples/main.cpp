@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
                                     {"scanner-border", &n.scanner_border},
                                     {"punch-holes", &n.punch_holes},
                                     {"stamp", &n.stamp},
+                                    {"turned-stamp", &n.turned_stamp},
                                     {"page-number", &n.page_number},
                                     {"registration-number", &n.registration_number},
                                     {"margin-column", &n.margin_column},

@@ -17,7 +17,7 @@ struct NoisePart {
 
 struct NoiseItem {
     std::string kind;    // speckle, blur, skew, uneven_paper, scanner_border, punch_hole, stamp,
-                         // page_number, registration_number, margin_column
+                         // turned_stamp, page_number, registration_number, margin_column
     cv::Rect box;        // page pixels of the final image
     std::string text;    // what is written, when anything is
     std::string colour;  // ink colour name (stamp, page_number)

@@ -36,6 +36,8 @@ struct NamedColour {
 };
 const std::vector<NamedColour> kStampInks = {
     {"violet", {0.62, 0.22, 0.42}}, {"blue", {0.72, 0.38, 0.12}}, {"red", {0.22, 0.20, 0.78}}};
+const std::vector<NamedColour> kReceivedInks = {{"black", {0.20, 0.20, 0.22}},
+                                                {"blue-black", {0.34, 0.24, 0.16}}};
 const std::vector<NamedColour> kPenInks = {{"blue", {0.62, 0.30, 0.12}},
                                            {"grey", {0.42, 0.42, 0.44}}};
 
@@ -212,6 +214,23 @@ GeneratedPage render_page(Desk& d, const std::vector<TypedLine>& lines, int inde
         lay_ink(paper, stamp_ink, colour.bgr, n.stamp_opacity);
         if (placed.area() > 0)
             page.noise.push_back({"stamp", placed, design.text(), colour.name, 0, {}});
+    }
+
+    if (n.turned_stamp && page.text_column.area() > 0) {
+        // Its own stream, drawn only when it is on: pages without it stay as they were.
+        Rng r_turned = page_rng.fork(14);
+        const StampDesign design = pick_received_design(r_turned);
+        const NamedColour& colour = r_turned.pick(kReceivedInks);
+        cv::Mat mark = draw_turned_stamp(d.stamp_font, design, d.mm(36), r_turned);
+        const cv::Rect& col = page.text_column;
+        cv::Point centre(col.x / 2,
+                         col.y + static_cast<int>(col.height * r_turned.uniform(0.1, 0.5)));
+        cv::Mat stamp_ink(d.size, CV_8U, cv::Scalar(0));
+        cv::Rect placed =
+            place_mask(stamp_ink, mark, centre - cv::Point(mark.cols / 2, mark.rows / 2));
+        lay_ink(paper, stamp_ink, colour.bgr, 0.85);
+        if (placed.area() > 0)
+            page.noise.push_back({"turned_stamp", placed, design.text(), colour.name, 0, {}});
     }
 
     if (n.punch_holes)

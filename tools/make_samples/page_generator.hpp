@@ -32,6 +32,9 @@ struct NoiseSettings {
     bool punch_holes = true;
     bool stamp = true;
     double stamp_opacity = 0.55;
+    // A dark "received" stamp struck sideways in the left margin, its lines running up or
+    // down the page (off in every preset).
+    bool turned_stamp = false;
     bool page_number = true;
     bool registration_number = true;
     bool margin_column = true;

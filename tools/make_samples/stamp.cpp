@@ -88,10 +88,13 @@ void draw_box(cv::Mat& mask, const std::string& font, const StampDesign& d, int 
     const cv::Point2d c(mask.cols * 0.5, mask.rows * 0.5);
     const int stroke = std::max(2, size / 80);
     cv::Rect frame(static_cast<int>(c.x - w / 2), static_cast<int>(c.y - h / 2), w, h);
-    cv::rectangle(mask, frame, cv::Scalar(255), stroke, cv::LINE_AA);
-    const int inset = stroke * 3;
-    cv::rectangle(mask, cv::Rect(frame.x + inset, frame.y + inset, w - 2 * inset, h - 2 * inset),
-                  cv::Scalar(255), std::max(1, stroke / 2), cv::LINE_AA);
+    if (d.framed) {
+        cv::rectangle(mask, frame, cv::Scalar(255), stroke, cv::LINE_AA);
+        const int inset = stroke * 3;
+        cv::rectangle(mask,
+                      cv::Rect(frame.x + inset, frame.y + inset, w - 2 * inset, h - 2 * inset),
+                      cv::Scalar(255), std::max(1, stroke / 2), cv::LINE_AA);
+    }
     centred_lines(mask, face, d.lines, c, pitch);
 }
 
@@ -115,7 +118,12 @@ StampDesign pick_stamp_design(Rng& rng) {
     return rng.pick(designs);
 }
 
-cv::Mat draw_stamp(const std::string& font_file, const StampDesign& design, int size_px, Rng& rng) {
+namespace {
+
+// The ink is drawn first, then the angle: up to `spread` degrees either way, and with
+// `sideways` a quarter turn one way or the other on top.
+cv::Mat draw_stamp_at(const std::string& font_file, const StampDesign& design, int size_px,
+                      double spread, bool sideways, Rng& rng) {
     const int side = size_px * 2;
     cv::Mat mask(side, side, CV_8U, cv::Scalar(0));
     if (design.round)
@@ -131,13 +139,34 @@ cv::Mat draw_stamp(const std::string& font_file, const StampDesign& design, int 
     keep = keep.mul(0.75 + 0.25 * fine);
     inkf = inkf.mul(keep);
     inkf.convertTo(mask, CV_8U);
+    double angle = rng.uniform(-spread, spread);
+    if (sideways) angle += rng.uniform(0.0, 1.0) < 0.5 ? 90.0 : -90.0;
     cv::Mat turned;
-    const double angle = rng.uniform(-25.0, 25.0);
     cv::warpAffine(mask, turned,
                    cv::getRotationMatrix2D(cv::Point2f(side * 0.5f, side * 0.5f), angle, 1.0),
                    mask.size());
     cv::Rect ink = cv::boundingRect(turned > 24);
     return ink.area() > 0 ? turned(ink).clone() : cv::Mat();
+}
+
+}  // namespace
+
+cv::Mat draw_stamp(const std::string& font_file, const StampDesign& design, int size_px, Rng& rng) {
+    return draw_stamp_at(font_file, design, size_px, 25.0, false, rng);
+}
+
+StampDesign pick_received_design(Rng& rng) {
+    static const std::vector<StampDesign> designs = {
+        {false, "", {"ПОЛУЧЕНО", "Вх. № 2817", "«3» июня 1949 г."}, false},
+        {false, "", {"ОТДЕЛ ДЕЛОПРОИЗВОДСТВА", "ПОСТУПИЛО 12 АВГ 1948"}, false},
+        {false, "", {"ВХОДЯЩИЙ № 1139", "от 5 июля 1949 г.", "Общий отдел"}, false},
+    };
+    return rng.pick(designs);
+}
+
+cv::Mat draw_turned_stamp(const std::string& font_file, const StampDesign& design, int size_px,
+                          Rng& rng) {
+    return draw_stamp_at(font_file, design, size_px, 4.0, true, rng);
 }
 
 }  // namespace scanfix::samples

@@ -15,6 +15,7 @@
 #include "scanfix/ocr/image_loader.hpp"
 #include "scanfix/ocr/recognizer.hpp"
 #include "scanfix/pipeline/second_reading.hpp"
+#include "scanfix/pipeline/turned_text.hpp"
 
 namespace scanfix {
 
@@ -42,7 +43,8 @@ class Pipeline {
     class Reader {
       public:
         // Preprocesses and recognises a loaded page, reads again where the first reading may
-        // have lost text (second_reading.hpp), and estimates each line's quality. The images
+        // have lost text (second_reading.hpp), reads stacks of weak lines turned
+        // (turned_text.hpp), and estimates each line's quality. The images
         // are released unless keep_images.
         void read(Page& page);
         // Page `index` of a file, loaded and read. Throws InputError, OcrError.
@@ -54,6 +56,7 @@ class Pipeline {
         friend class Pipeline;
         Reader(const Pipeline& pipeline, std::unique_ptr<Recognizer> recognizer);
         void read_again(Page& page);
+        void read_turned(Page& page);
         const Pipeline& pipeline_;
         std::unique_ptr<Recognizer> recognizer_;
     };
@@ -83,6 +86,7 @@ class Pipeline {
     QualityParams quality_;
     SecondReadingParams second_;
     UnreadInkParams unread_;
+    TurnedTextParams turned_;
     std::shared_ptr<const Lexicon> lexicon_;
     std::unique_ptr<Preprocessor> preprocessor_;
     std::unique_ptr<Cleanup> cleanup_;
