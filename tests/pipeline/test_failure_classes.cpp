@@ -7,6 +7,7 @@
 
 #include "generator_fixtures.hpp"
 #include "page_generator.hpp"
+#include "pipeline_fixtures.hpp"
 #include "scanfix/core/layout.hpp"
 #include "scanfix/eval/metrics.hpp"
 #include "scanfix/ocr/recognizer.hpp"
@@ -25,13 +26,6 @@ samples::PageSettings settings(std::uint64_t seed) {
     return s;
 }
 
-samples::GeneratedPage first_page(const std::string& text_file, const samples::PageSettings& s) {
-    const std::string text = samples::read_source_text(test::source_dir() + "/" + text_file);
-    auto pages = samples::generate_text(text, s);
-    REQUIRE_FALSE(pages.empty());
-    return pages.front();
-}
-
 // The page's CER as scanfix reads it (default profile), and the text column it found.
 struct Reading {
     double cer = 1;
@@ -41,16 +35,7 @@ struct Reading {
 };
 
 Reading read(const samples::GeneratedPage& generated) {
-    const Profile profile = Profile::load("default", test::source_dir() + "/profiles");
-    Context ctx;
-    ctx.data_dir = test::source_dir();
-    Pipeline pipeline(profile, ctx);
-    Document doc(1);
-    doc[0].source = "generated.png";
-    doc[0].image = generated.image;
-    doc[0].source_size = generated.image.size();
-    pipeline.reader()->read(doc[0]);
-    pipeline.clean(doc);
+    const Document doc = test::read_generated(generated.image);
     Reading r;
     r.text = render_text(doc, Layout::Diplomatic);
     const eval::EditCounts counts = eval::evaluate(generated.lines_text, r.text).characters;
@@ -68,7 +53,7 @@ TEST_CASE("typing in violet ribbon is read, not faded as a stamp") {
     REQUIRE_GENERATOR_FONTS();
     samples::PageSettings s = settings(7101);
     s.ink = "violet";
-    const Reading r = read(first_page("samples/texts/report.txt", s));
+    const Reading r = read(test::first_page("samples/texts/report.txt", s));
     INFO(r.text);
     CHECK(r.cer < 0.08);
 }
@@ -79,7 +64,7 @@ TEST_CASE("a short last page under heavy dust keeps its lines") {
     samples::PageSettings s = settings(7102);
     s.short_page = 6;
     s.noise.set_dust("heavy");
-    const samples::GeneratedPage page = first_page("samples/texts/protocol.txt", s);
+    const samples::GeneratedPage page = test::first_page("samples/texts/protocol.txt", s);
     const Reading r = read(page);
     INFO(r.text);
     // Dust read as marks may add characters; the typed lines must all be there.
@@ -95,7 +80,7 @@ TEST_CASE("verse typed line by line keeps its order") {
     REQUIRE_GENERATOR_FONTS();
     samples::PageSettings s = settings(7103);
     s.layout = "lines";
-    const Reading r = read(first_page("bench/texts/verse.txt", s));
+    const Reading r = read(test::first_page("bench/texts/verse.txt", s));
     INFO(r.text);
     CHECK(r.cer < 0.08);
 }
@@ -105,7 +90,7 @@ TEST_CASE("prose in two columns is read column by column") {
     REQUIRE_GENERATOR_FONTS();
     samples::PageSettings s = settings(7104);
     s.text_columns = 2;
-    const Reading r = read(first_page("samples/texts/telegram.txt", s));
+    const Reading r = read(test::first_page("samples/texts/telegram.txt", s));
     INFO(r.text);
     CHECK(r.cer < 0.08);
 }
@@ -116,7 +101,7 @@ TEST_CASE("prose in three columns typed close together is read column by column"
     samples::PageSettings s = settings(7108);
     s.text_columns = 3;
     s.column_gap = 3;
-    const Reading r = read(first_page("samples/texts/protocol.txt", s));
+    const Reading r = read(test::first_page("samples/texts/protocol.txt", s));
     INFO(r.text);
     // Gutters of three character cells join the columns into one block of text; read across
     // it, the page came out at 50 % CER.
@@ -128,7 +113,7 @@ TEST_CASE("the facing page's edge of a photographed volume is not read as the co
     REQUIRE_GENERATOR_FONTS();
     samples::PageSettings s = settings(7105);
     s.noise.photographed = true;
-    const samples::GeneratedPage page = first_page("samples/texts/report.txt", s);
+    const samples::GeneratedPage page = test::first_page("samples/texts/report.txt", s);
     const Reading r = read(page);
     INFO(r.text);
     CHECK(r.cer < 0.08);
@@ -142,7 +127,7 @@ TEST_CASE("a ruled table is read row by row, its rules not read as letters") {
     samples::PageSettings s = settings(7106);
     s.layout = "table";
     s.table_rules = true;
-    const Reading r = read(first_page("bench/texts/register.txt", s));
+    const Reading r = read(test::first_page("bench/texts/register.txt", s));
     INFO(r.text);
     CHECK(r.cer < 0.12);
 }
@@ -152,7 +137,7 @@ TEST_CASE("a table typed without rules is read row by row, its numbers kept") {
     REQUIRE_GENERATOR_FONTS();
     samples::PageSettings s = settings(7107);
     s.layout = "table";
-    const Reading r = read(first_page("bench/texts/register.txt", s));
+    const Reading r = read(test::first_page("bench/texts/register.txt", s));
     INFO(r.text);
     // Read as a column, the numbers and the years were lost (43 % CER); the margin's letter
     // pairs may still be read into the rows.

@@ -3,26 +3,15 @@
 // that lexicon correction can take it; a word elsewhere is not offered.
 #include <catch2/catch.hpp>
 
+#include "pipeline_fixtures.hpp"
 #include "scanfix/pipeline/second_reading.hpp"
 
 using namespace scanfix;
 
 namespace {
 
-Word word(const std::string& text, cv::Rect box, float confidence) {
-    Word w;
-    w.text = text;
-    w.box = box;
-    w.confidence = confidence;
-    return w;
-}
-
-Line line_of(std::vector<Word> words) {
-    Line l;
-    l.words = std::move(words);
-    for (const Word& w : l.words) l.box = l.box.area() > 0 ? (l.box | w.box) : w.box;
-    return l;
-}
+using test::line_of;
+using test::word;
 
 const Alternative* find_alternative(const Word& w, const std::string& text) {
     for (const Alternative& a : w.alternatives)

@@ -9,6 +9,7 @@
 
 #include "generator_fixtures.hpp"
 #include "page_generator.hpp"
+#include "pipeline_fixtures.hpp"
 #include "scanfix/core/layout.hpp"
 #include "scanfix/eval/metrics.hpp"
 #include "scanfix/ocr/recognizer.hpp"
@@ -21,18 +22,10 @@ using namespace scanfix;
 
 namespace {
 
-Word word(const std::string& text, cv::Rect box, float confidence) {
-    Word w;
-    w.text = text;
-    w.box = box;
-    w.confidence = confidence;
-    return w;
-}
+using test::word;
 
 Line line_of(std::vector<Word> words, double score) {
-    Line l;
-    l.words = std::move(words);
-    for (const Word& w : l.words) l.box = l.box.area() > 0 ? (l.box | w.box) : w.box;
+    Line l = test::line_of(std::move(words));
     l.quality.score = score;
     l.quality.characters = 4;
     return l;
@@ -146,24 +139,12 @@ TEST_CASE("a received stamp struck sideways beside the type is read turned, the 
     s.noise = samples::NoiseSettings::preset(samples::NoiseLevel::Light);
     s.noise.turned_stamp = true;
     s.noise.margin_column = false;
-    const std::string text =
-        samples::read_source_text(test::source_dir() + "/samples/texts/report.txt");
-    const auto pages = samples::generate_text(text, s);
-    REQUIRE_FALSE(pages.empty());
-    const samples::GeneratedPage& generated = pages.front();
+    const samples::GeneratedPage generated = test::first_page("samples/texts/report.txt", s);
     const auto turned = std::find_if(generated.noise.begin(), generated.noise.end(),
                                      [](const auto& n) { return n.kind == "turned_stamp"; });
     REQUIRE(turned != generated.noise.end());
 
-    const Profile profile = Profile::load("default", test::source_dir() + "/profiles");
-    Context ctx;
-    ctx.data_dir = test::source_dir();
-    Pipeline pipeline(profile, ctx);
-    Document doc(1);
-    doc[0].source = "generated.png";
-    doc[0].image = generated.image;
-    doc[0].source_size = generated.image.size();
-    pipeline.reader()->read(doc[0]);
+    const Document doc = test::read_generated(generated.image);
     const Page& page = doc[0];
 
     // The stamp's fragments went, and only they: every word removed lies in the stamp.
@@ -191,7 +172,6 @@ TEST_CASE("a received stamp struck sideways beside the type is read turned, the 
     INFO(turned->text);
     CHECK(noted);
 
-    pipeline.clean(doc);
     const std::string out = render_text(doc, Layout::Diplomatic);
     INFO(out);
     CHECK(eval::evaluate(generated.lines_text, out).characters.rate() < 0.03);
