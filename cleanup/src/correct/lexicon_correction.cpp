@@ -192,7 +192,8 @@ std::string LexiconCorrector::correct_impl(const std::string& core,
     return correct_word(w, uses, reason, log);
 }
 
-std::string LexiconCorrector::known_alternative(const Word& w) const {
+std::string LexiconCorrector::known_alternative(
+    const Word& w, const std::function<int(const std::string&)>& uses) const {
     if (w.alternatives.empty()) return {};
     const correct::TokenParts parts = correct::split_token(w.text);
     const std::u32string core = utf32_of(parts.core);
@@ -202,10 +203,16 @@ std::string LexiconCorrector::known_alternative(const Word& w) const {
     const correct::CaseShape shape = correct::case_shape(core);
     if (shape == correct::CaseShape::Upper && int(core.size()) < params_.min_caps_length) return {};
     if (lexicon_->knows(parts.core)) return {};
+    // As for a correction the lexicon finds: an unknown word the document repeats (a name, an
+    // abbreviation) goes only to a word it uses more often still.
+    const int own_uses = uses(utf8_of(correct::lower(core)));
     for (const Alternative& a : w.alternatives) {  // likeliest first
         if (a.confidence < params_.min_alternative) break;
         const std::string alt_core = correct::split_token(a.text).core;
-        if (!alt_core.empty() && lexicon_->knows(alt_core)) return a.text;
+        if (alt_core.empty() || !lexicon_->knows(alt_core)) continue;
+        const int alt_uses = uses(utf8_of(correct::lower(utf32_of(alt_core))));
+        if (own_uses >= params_.keep_frequent && alt_uses <= own_uses) continue;
+        return a.text;
     }
     return {};
 }
@@ -264,7 +271,7 @@ void LexiconCorrector::run(Document& doc, const std::string& stage_name, const L
             for (int wi = 0; wi < int(line.words.size()); ++wi) {
                 const Word& w = line.words[wi];
                 if (w.removed || w.text.empty() || split_halves.count(&w)) continue;
-                if (std::string alt = known_alternative(w); !alt.empty()) {
+                if (std::string alt = known_alternative(w, uses); !alt.empty()) {
                     page.replace_word(li, wi, alt, stage_name,
                                       "a reading the recogniser itself considered, which the "
                                       "lexicon knows");

@@ -180,6 +180,28 @@ TEST_CASE("a reading the recogniser itself considered is preferred when the lexi
     CHECK(render_text(known, Layout::Diplomatic) == "начали работу сегодня\n");
 }
 
+TEST_CASE("an unknown word the document repeats keeps its reading over a known alternative") {
+    // «Nr.» four times in a letter: an abbreviation the lexicon does not know, not a misreading
+    // of the «Fr.» the recogniser also considered for each.
+    class Words : public Lexicon {
+      public:
+        bool knows(const std::string& w) const override { return w == "Fr" || w == "til"; }
+        bool has_dictionary() const override { return true; }
+    };
+    auto lex = std::make_shared<Words>();
+    LexiconCorrector c({}, test::dictionaries(), lex);
+    Document repeated{test::page_of("til Nr. 5 til Nr. 6 til Nr. 7 til Nr. 8")};
+    for (Word& w : repeated[0].lines[0].words)
+        if (w.text == "Nr.") w.alternatives = {{"Fr.", 40}};
+    c.run(repeated);
+    CHECK(render_text(repeated, Layout::Diplomatic) == "til Nr. 5 til Nr. 6 til Nr. 7 til Nr. 8\n");
+    // Once, the recogniser's known alternative is taken.
+    Document once{test::page_of("til Nr. 5")};
+    once[0].lines[0].words[1].alternatives = {{"Fr.", 40}};
+    c.run(once);
+    CHECK(render_text(once, Layout::Diplomatic) == "til Fr. 5\n");
+}
+
 TEST_CASE("after an elided article the word is corrected on its own, the elision kept") {
     // A dictionary of a few French words, standing for hunspell's.
     class Words : public Lexicon {

@@ -10,8 +10,8 @@
 
 #include "scanfix/cleanup/confusion_table.hpp"
 #include "scanfix/cleanup/lexicon.hpp"
-#include "scanfix/core/page.hpp"
 #include "scanfix/core/context.hpp"
+#include "scanfix/core/page.hpp"
 
 namespace scanfix {
 
@@ -86,8 +86,9 @@ class LexiconCorrector {
 
   private:
     // The likeliest of the word's alternatives that the lexicon knows, when it does not know
-    // the word as read; "" otherwise.
-    std::string known_alternative(const Word& word) const;
+    // the word as read and the document's uses of both allow it; "" otherwise.
+    std::string known_alternative(const Word& word,
+                                  const std::function<int(const std::string&)>& uses) const;
     std::string correct_impl(const std::string& core,
                              const std::function<int(const std::string&)>& uses,
                              std::string* reason, const LogSink& log) const;
