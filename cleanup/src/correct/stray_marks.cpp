@@ -48,22 +48,37 @@ bool strip_quotes(std::u32string& w, const Lexicon& lex, bool line_has_pair) {
     return true;
 }
 
-// смогут.вернуть → смогут вернуть; 30.апреля → 30 апреля.
-bool split_inner_dot(std::u32string& w, const Lexicon& lex) {
+// A mark between two known words, or a number and a word, glued by OCR: what was typed there.
+// Typists put a space after a comma, and after the dot that ends a sentence, so «wurden,die»
+// is «wurden, die» and «právo.Oba» is «právo. Oba» with the space lost. A dot before a
+// lower-case word ends no sentence: after a short word it is an abbreviation typed close
+// («hod.ráno») and stays; after a longer one, and after a number (30.апреля), it is a speck in
+// the space (смогут.вернуть). Returns the reason, or "".
+const char* split_inner_mark(std::u32string& w, const Lexicon& lex, int abbreviation_letters) {
     for (size_t i = 1; i + 1 < w.size(); ++i) {
         if (w[i] != U'.' && w[i] != U',') continue;
         std::u32string left = w.substr(0, i), right = w.substr(i + 1);
         size_t end = right.size();
         while (end > 0 && !is_letter(right[end - 1]) && !is_digit(right[end - 1])) --end;
         std::u32string right_core = right.substr(0, end);
-        bool left_ok = known(lex, left) || (all_digits(left) && left.size() <= 4);
+        const bool number = all_digits(left) && left.size() <= 4;
+        bool left_ok = known(lex, left) || number;
         bool right_ok = known(lex, right_core) && letters(right_core) >= 2 &&
-                        !(all_digits(left) && letters(right_core) < 3);
+                        !(number && letters(right_core) < 3);
         if (!left_ok || !right_ok || known(lex, w)) continue;
-        w = left + U" " + right;
-        return true;
+        const bool capital =
+            correct::case_shape(right_core.substr(0, 1)) != correct::CaseShape::Lower;
+        if (number || (w[i] == U'.' && !capital && letters(left) >= abbreviation_letters)) {
+            w = left + U" " + right;
+            return "two words joined by a speck in the space";
+        }
+        if (w[i] == U'.' && !capital) return "";
+        w = left + w[i] + U" " + right;
+        return w[i] == U',' ? "a comma between two known words: the space after it was lost"
+                            : "a sentence's end between two known words: the space after it "
+                              "was lost";
     }
-    return false;
+    return "";
 }
 
 // .la → la, ,слово → слово: a dot or comma glued before a known word is a speck (no typist puts
@@ -150,8 +165,11 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                 why = "speck after a line-end hyphen";
             else if (params.leading_dots && drop_leading_dot(w, lexicon))
                 why = "speck before a known word";
-            else if (params.inner_dots && split_inner_dot(w, lexicon))
-                why = "two known words joined by a speck";
+            else if (const char* split =
+                         params.inner_dots ? split_inner_mark(w, lexicon, params.inner_dot_letters)
+                                           : "";
+                     *split)
+                why = split;
             else if (params.hyphen_space && !at.last_in_line && next && w.size() > 2 &&
                      w.back() == U'-' && is_letter(w[w.size() - 2]) &&
                      starts_lower_letter(next->text) &&

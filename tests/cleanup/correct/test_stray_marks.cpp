@@ -43,8 +43,14 @@ TEST_CASE("a space read after a hyphen inside a line is joined, unless a conjunc
     CHECK(cleaned("paa Bade- og Kursteder\n", lexicon, off) == "paa Bade-og Kursteder\n");
 }
 
-TEST_CASE("a speck between two known words splits them; after a line-end hyphen it goes") {
-    const ListLexicon lexicon({"смогут", "вернуть", "отделов"});
-    CHECK(cleaned("они смогут.вернуть\nиз отде-.\nлов\n", lexicon) ==
-          "они смогут вернуть\nиз отде-\nлов\n");
+TEST_CASE("a mark glued between two known words keeps its place; after a line-end hyphen it goes") {
+    const ListLexicon lexicon({"смогут", "вернуть", "отделов", "они", "апреля"});
+    // A comma, and a dot before a capital, lost the space typed after them.
+    CHECK(cleaned("смогут,вернуть\nвернуть.Они смогут\n", lexicon) ==
+          "смогут, вернуть\nвернуть. Они смогут\n");
+    // A dot before a lower-case word: after a short word an abbreviation typed close, as read;
+    // after a longer word, or a number, a speck in the space; after a line-end hyphen, a speck.
+    CHECK(cleaned("они.вернуть\n", lexicon) == "они.вернуть\n");
+    CHECK(cleaned("они смогут.вернуть\n30.апреля\nиз отде-.\nлов\n", lexicon) ==
+          "они смогут вернуть\n30 апреля\nиз отде-\nлов\n");
 }

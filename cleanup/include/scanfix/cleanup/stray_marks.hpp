@@ -14,6 +14,7 @@ namespace scanfix {
 struct StrayMarksParams {
     bool quotes = true;
     bool inner_dots = true;
+    int inner_dot_letters = 5;
     bool leading_dots = true;
     bool hyphen_dots = true;
     bool hyphen_space = true;
@@ -27,7 +28,13 @@ struct StrayMarksParams {
         v("quotes", quotes,
           "drop an unpaired single quote mark (‘ ’ ‚ ` ') at the edge of a known word");
         v("inner_dots", inner_dots,
-          "split two known words (or a number and a word) joined by a dot or comma");
+          "two known words joined by a comma, or by a dot before a capital, get back the space "
+          "typed after the mark (wurden,die → wurden, die); a number and a word joined by a dot "
+          "or comma are split (30.апреля)");
+        v("inner_dot_letters", inner_dot_letters, 1, 20,
+          "a dot glued between a known word of at least this many letters and a lower-case known "
+          "word is a speck in the space (смогут.вернуть → смогут вернуть); after a shorter word "
+          "it is an abbreviation typed close (hod.ráno) and stays");
         v("leading_dots", leading_dots,
           "drop a dot or comma glued before a known word (.la, ,слово)");
         v("hyphen_dots", hyphen_dots, "drop a dot or comma after a line-end hyphen (отде-.)");
