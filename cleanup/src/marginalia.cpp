@@ -67,18 +67,20 @@ void remove_handwritten_blocks(Page& page, const MarginaliaParams& params, const
     }
 }
 
-// The word stands in its line of type: kept words of about its height on both sides of it in
-// the line share most of its height. A note written between two lines has no such neighbours;
-// a misread typed word does.
+// The word stands in its line of type: the kept word next to it on either side lies within its
+// height, as the type of one line does. A misread typed word often comes out taller than its
+// neighbours (a correction written over it, a diacritic, a merged speck) and may stand first or
+// last on its line; a note written between two lines sits off their type.
 bool typed_in_line(const Line& line, const std::vector<int>& kept, int wi) {
     const Word& w = line.words[wi];
-    auto beside = [&](int other) {
+    auto holds = [&](int other) {
         const Word& o = line.words[other];
-        return o.has_box() && on_one_line(w.box, o.box);
+        return o.has_box() && o.box.height > 0 && w.box.height <= 3 * o.box.height &&
+               3 * vertical_overlap(w.box, o.box) >= 2 * o.box.height;
     };
     const auto at = std::find(kept.begin(), kept.end(), wi);
-    return at != kept.begin() && at != kept.end() && at + 1 != kept.end() && beside(*(at - 1)) &&
-           beside(*(at + 1));
+    if (at == kept.end()) return false;
+    return (at != kept.begin() && holds(*(at - 1))) || (at + 1 != kept.end() && holds(*(at + 1)));
 }
 
 }  // namespace

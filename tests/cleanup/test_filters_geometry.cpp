@@ -280,14 +280,20 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a garbled word read with almost no confidence between typed words of its line is "
-    "typing; one written between the lines is an interlinear note") {
+    "a garbled word read with almost no confidence in the type of its line is typing, also "
+    "first on the line and taller than the type; one written between the lines is a note") {
     Page p = body_page();
     p.regions.push_back({RegionKind::TextColumn, cv::Rect(390, 190, 800, 420), ""});
     // Line 2: its middle word misread, on the line's own height.
     Word& misread = p.lines[2].words[2];
     misread.text = "B«uapest";
     misread.confidence = 10;
+    // Line 3: its first word misread, its box twice the type's height (a correction over it).
+    Word& first = p.lines[3].words[0];
+    first.text = "B«uapest";
+    first.confidence = 0;
+    first.box.y -= first.box.height;
+    first.box.height *= 2;
     // Line 4: the same between its words, but half a line lower: written between the lines.
     Word& note = p.lines[4].words[2];
     note.text = "B«uapest";
@@ -296,6 +302,7 @@ TEST_CASE(
     ListLexicon lexicon({"строка", "текста", "в", "колонке", "номер"});
     remove_marginalia(p, {}, &lexicon);
     CHECK_FALSE(p.lines[2].words[2].removed);
+    CHECK_FALSE(p.lines[3].words[0].removed);
     CHECK(p.lines[4].words[2].removed);
     for (int i : {0, 1, 3, 4})
         for (int w : {0, 1, 3, 4}) CHECK_FALSE(p.lines[i].words[w].removed);
