@@ -203,6 +203,28 @@ std::vector<Alternative> word_alternatives(const tesseract::ResultIterator& word
     return out;
 }
 
+// For a word `it` points at whose last glyph is a comma or full stop (`text`): how far that glyph
+// reaches below the line's baseline, in the line's x-height (Tesseract's row measures).
+std::optional<float> final_mark_drop(const tesseract::ResultIterator& it, const std::string& text) {
+    if (text.size() < 2 || (text.back() != ',' && text.back() != '.')) return std::nullopt;
+    float row_height = 0, descenders = 0, ascenders = 0;
+    it.RowAttributes(&row_height, &descenders, &ascenders);
+    const float x_height = row_height - ascenders + descenders;
+    int bx1 = 0, by1 = 0, bx2 = 0, by2 = 0;
+    if (x_height < 4 || !it.Baseline(tesseract::RIL_TEXTLINE, &bx1, &by1, &bx2, &by2))
+        return std::nullopt;
+    tesseract::ResultIterator sym(it);
+    int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    bool found = false;
+    do {
+        found = sym.BoundingBox(tesseract::RIL_SYMBOL, &x1, &y1, &x2, &y2);
+    } while (sym.Next(tesseract::RIL_SYMBOL) && !sym.IsAtBeginningOf(tesseract::RIL_WORD));
+    if (!found) return std::nullopt;
+    const double along = bx2 != bx1 ? double(x1 - bx1) / (bx2 - bx1) : 0.0;
+    const double baseline = by1 + along * (by2 - by1);
+    return float((y2 - baseline) / x_height);
+}
+
 // Appends the lines Tesseract found in its current rectangle; block and paragraph numbers go
 // on from those already on the page. Boxes are in page coordinates.
 void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragraph,
@@ -228,6 +250,7 @@ void read_lines(tesseract::TessBaseAPI& api, Page& page, int& block, int& paragr
         word.confidence = it->Confidence(tesseract::RIL_WORD);
         if (alternatives && !word.text.empty())
             word.alternatives = word_alternatives(*it, word.text);
+        word.mark_drop = final_mark_drop(*it, word.text);
         if (!word.text.empty()) page.lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
 }

@@ -89,3 +89,34 @@ TEST_CASE("words keep the other readings Tesseract considered") {
     for (const Line& l : again.lines)
         for (const Word& w : l.words) CHECK(w.alternatives.empty());
 }
+
+TEST_CASE("a word-final comma's glyph reaches further below the baseline than a full stop's") {
+    REQUIRE_TESSERACT_LANGUAGE("eng");
+    Page page;
+    page.image = cv::Mat(300, 1500, CV_8UC1, cv::Scalar(255));
+    cv::putText(page.image, "Yes, one. Two, three. Four, five.", {40, 110},
+                cv::FONT_HERSHEY_SIMPLEX, 1.8, cv::Scalar(0), 3);
+    cv::putText(page.image, "Six, seven. Eight, nine. Ten, more.", {40, 230},
+                cv::FONT_HERSHEY_SIMPLEX, 1.8, cv::Scalar(0), 3);
+    OcrParams params;
+    params.lang = "eng";
+    params.input = "original";
+    TesseractRecognizer rec(params);
+    rec.recognize(page);
+    float deepest_stop = -10, shallowest_comma = 10;
+    int stops = 0, commas = 0;
+    for (const Line& l : page.lines)
+        for (const Word& w : l.words) {
+            const char last = w.text.back();
+            if (last != ',' && last != '.') {
+                CHECK_FALSE(w.mark_drop.has_value());
+                continue;
+            }
+            REQUIRE(w.mark_drop.has_value());
+            if (last == '.') deepest_stop = std::max(deepest_stop, *w.mark_drop), ++stops;
+            if (last == ',') shallowest_comma = std::min(shallowest_comma, *w.mark_drop), ++commas;
+        }
+    REQUIRE(stops >= 4);
+    REQUIRE(commas >= 4);
+    CHECK(shallowest_comma > deepest_stop + 0.1f);
+}

@@ -1,6 +1,11 @@
 // Stray marks glued to words by OCR; see stray_marks.hpp.
 #include "scanfix/cleanup/stray_marks.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
 #include "word_shape.hpp"
 
 namespace scanfix {
@@ -122,6 +127,46 @@ bool conjunction(const std::string& next, const Lexicon& lex, int max_letters) {
     return int(utf32_of(core).size()) <= max_letters && known(lex, utf32_of(core));
 }
 
+double quantile(std::vector<float> v, double q) {
+    std::sort(v.begin(), v.end());
+    return v[size_t(q * double(v.size() - 1) + 0.5)];
+}
+
+// The depth below the baseline under which a word-final comma's glyph is the page's full stop,
+// or none when the page's own commas and full stops do not tell the two apart: the full stops'
+// median depth and spread, the commas' upper quartile (their tails, even where part of the
+// "commas" are full stops), and at least `full_stop_marks` commas at the full stops' depth.
+std::optional<double> full_stop_depth(const Page& page, const StrayMarksParams& params) {
+    std::vector<float> stops, commas;
+    for (const Line& line : page.lines)
+        for (const Word& w : line.words)
+            if (!w.removed && w.mark_drop && (w.text.back() == '.' || w.text.back() == ','))
+                (w.text.back() == '.' ? stops : commas).push_back(*w.mark_drop);
+    if (stops.size() < 3 || commas.size() < 3) return std::nullopt;
+    const double stop = quantile(stops, 0.5), comma = quantile(commas, 0.75);
+    std::vector<float> off;
+    for (float d : stops) off.push_back(std::abs(d - float(stop)));
+    const double spread = std::max(0.02, 1.4826 * quantile(off, 0.5));
+    if (comma - stop < params.full_stop_separation ||
+        comma - stop < params.full_stop_contrast * spread)
+        return std::nullopt;
+    const double depth =
+        stop + std::min(params.full_stop_split * (comma - stop), params.full_stop_spread * spread);
+    const auto shallow =
+        std::count_if(commas.begin(), commas.end(), [depth](float d) { return d < depth; });
+    if (shallow < params.full_stop_marks) return std::nullopt;
+    return depth;
+}
+
+// "stát," whose comma sits no deeper than `depth` below the baseline: a full stop.
+bool comma_as_full_stop(std::u32string& w, const Word& word, std::optional<double> depth) {
+    if (!depth || !word.mark_drop || *word.mark_drop >= *depth || w.size() < 2 || w.back() != U',')
+        return false;
+    if (!is_letter(w[w.size() - 2]) && !is_digit(w[w.size() - 2])) return false;
+    w.back() = U'.';
+    return true;
+}
+
 }  // namespace
 
 void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksParams& params,
@@ -133,6 +178,8 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
             bool last_in_line;
         };
         std::vector<At> order;
+        const std::optional<double> stop_depth =
+            params.full_stops ? full_stop_depth(page, params) : std::nullopt;
         std::vector<bool> paired(page.lines.size(), false);
         for (int li = 0; li < int(page.lines.size()); ++li) {
             const Line& line = page.lines[li];
@@ -159,7 +206,9 @@ void remove_stray_marks(Document& doc, const Lexicon& lexicon, const StrayMarksP
                                    : nullptr;
             std::u32string w = utf32_of(word.text);
             std::string why;
-            if (params.quotes && strip_quotes(w, lexicon, paired[at.line]))
+            if (comma_as_full_stop(w, word, stop_depth))
+                why = "a comma whose glyph sits on the baseline like the page's full stops";
+            else if (params.quotes && strip_quotes(w, lexicon, paired[at.line]))
                 why = "stray quote mark at the edge of a known word";
             else if (params.hyphen_dots && at.last_in_line && drop_dot_after_hyphen(w))
                 why = "speck after a line-end hyphen";

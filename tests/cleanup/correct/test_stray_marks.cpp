@@ -54,3 +54,46 @@ TEST_CASE("a mark glued between two known words keeps its place; after a line-en
     CHECK(cleaned("они смогут.вернуть\n30.апреля\nиз отде-.\nлов\n", lexicon) ==
           "они смогут вернуть\n30 апреля\nиз отде-\nлов\n");
 }
+
+namespace {
+// `text` read from a page: every word ending in a comma or full stop gets the next of `drops`
+// (its mark's depth below the baseline, in letter heights), in reading order.
+std::string settled(const std::string& text, std::vector<float> drops, StrayMarksParams p = {}) {
+    Document doc = {test::page_of(text)};
+    size_t next = 0;
+    for (Line& line : doc[0].lines)
+        for (Word& w : line.words)
+            if (next < drops.size() && (w.text.back() == ',' || w.text.back() == '.'))
+                w.mark_drop = drops[next++];
+    remove_stray_marks(doc, ListLexicon({}), p, "stray_marks");
+    std::string out;
+    for (const Line& line : doc[0].lines) out += line.text() + "\n";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a comma whose glyph sits on the baseline like the page's full stops is a full stop") {
+    const std::string text =
+        "Jedna, dva. Tři, čtyři.\nPět, šest. Sedm, osm.\nstát, polic, 10, min,\n";
+    // Full stops at the baseline, commas a third of a letter below; "stát,", "10," and "min,"
+    // sit on it.
+    const std::vector<float> drops = {0.32f, 0.05f, 0.30f, 0.04f, 0.35f, 0.06f,
+                                      0.28f, 0.05f, 0.03f, 0.33f, 0.07f, 0.04f};
+    CHECK(settled(text, drops) ==
+          "Jedna, dva. Tři, čtyři.\nPět, šest. Sedm, osm.\nstát. polic, 10. min.\n");
+    // One comma alone at the full stops' depth is a comma whose tail the scan lost.
+    std::vector<float> one = drops;
+    one[10] = one[11] = 0.30f;
+    CHECK(settled(text, one) == text);
+    // No evidence, nothing changes: commas no deeper than full stops, or full stops scattered
+    // (dust read as full stops), or the step off.
+    CHECK(settled(text, std::vector<float>(12, 0.05f)) == text);
+    std::vector<float> scattered = drops;
+    scattered[1] = -0.3f, scattered[3] = 0.3f, scattered[5] = 0.2f, scattered[7] = -0.1f;
+    CHECK(settled(text, scattered) == text);
+    StrayMarksParams off;
+    off.full_stops = false;
+    CHECK(settled(text, drops, off) == text);
+    // A transcription carries no glyphs.
+    CHECK(settled(text, {}) == text);
+}

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct Word {
     cv::Rect box;           // page pixels; empty when the page came from a transcription
     float confidence = -1;  // 0..100; negative when unknown
     std::vector<Alternative> alternatives;
+    // Recognised words ending in a comma or full stop: how far that mark's glyph reaches below
+    // its line's baseline, in the line's letter heights (x-height); a comma's tail descends.
+    std::optional<float> mark_drop;
     bool removed = false;  // dropped by a filter; kept in the model for reports and --keep-noise
 
     bool has_box() const { return box.area() > 0; }
