@@ -140,7 +140,8 @@ std::optional<double> full_stop_depth(const Page& page, const StrayMarksParams& 
     std::vector<float> stops, commas;
     for (const Line& line : page.lines)
         for (const Word& w : line.words)
-            if (!w.removed && w.mark_drop && (w.text.back() == '.' || w.text.back() == ','))
+            if (!w.removed && w.mark_drop && !w.text.empty() &&
+                (w.text.back() == '.' || w.text.back() == ','))
                 (w.text.back() == '.' ? stops : commas).push_back(*w.mark_drop);
     if (stops.size() < 3 || commas.size() < 3) return std::nullopt;
     const double stop = quantile(stops, 0.5), comma = quantile(commas, 0.75);

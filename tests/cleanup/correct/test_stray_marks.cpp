@@ -97,3 +97,11 @@ TEST_CASE("a comma whose glyph sits on the baseline like the page's full stops i
     // A transcription carries no glyphs.
     CHECK(settled(text, {}) == text);
 }
+
+TEST_CASE("a word emptied by an earlier stage keeps no mark to measure") {
+    Document doc = {test::page_of("Jedna, dva. Tři.\n")};
+    for (Word& w : doc[0].lines[0].words) w.mark_drop = 0.05f;
+    doc[0].lines[0].words[0].text.clear();  // joined into a neighbour, as letter_spacing does
+    remove_stray_marks(doc, ListLexicon({}), {}, "stray_marks");
+    CHECK(doc[0].lines[0].text() == "dva. Tři.");
+}
