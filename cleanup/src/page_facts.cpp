@@ -57,15 +57,6 @@ cv::Rect line_box(const Line& line) {
 }
 
 namespace {
-int percentile(std::vector<int> v, double q) {
-    if (v.empty()) return 0;
-    size_t k = std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5));
-    std::nth_element(v.begin(), v.begin() + long(k), v.end());
-    return v[k];
-}
-}  // namespace
-
-namespace {
 std::vector<cv::Rect> kept_boxes_by_x(const Line& line) {
     std::vector<cv::Rect> boxes;
     for (int w : kept_words(line))

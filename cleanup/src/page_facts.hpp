@@ -3,12 +3,23 @@
 // OCR, where the text column is and how tall its words are.
 #pragma once
 
+#include <algorithm>
 #include <opencv2/core.hpp>
 #include <vector>
 
 #include "scanfix/core/page.hpp"
 
 namespace scanfix::facts {
+
+// The value at fraction `q` (0 = smallest, 0.5 = median, 1 = largest) of `v`, by rounded rank;
+// zero when `v` is empty.
+template <class T>
+T percentile(std::vector<T> v, double q) {
+    if (v.empty()) return T{};
+    size_t k = std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5));
+    std::nth_element(v.begin(), v.begin() + long(k), v.end());
+    return v[k];
+}
 
 // Indices of the words of a line that no filter removed.
 std::vector<int> kept_words(const Line& line);

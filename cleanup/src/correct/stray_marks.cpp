@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "../page_facts.hpp"
 #include "word_shape.hpp"
 
 namespace scanfix {
@@ -127,11 +128,6 @@ bool conjunction(const std::string& next, const Lexicon& lex, int max_letters) {
     return int(utf32_of(core).size()) <= max_letters && known(lex, utf32_of(core));
 }
 
-double quantile(std::vector<float> v, double q) {
-    std::sort(v.begin(), v.end());
-    return v[size_t(q * double(v.size() - 1) + 0.5)];
-}
-
 // The depth below the baseline under which a word-final comma's glyph is the page's full stop,
 // or none when the page's own commas and full stops do not tell the two apart: the full stops'
 // median depth and spread, the commas' upper quartile (their tails, even where part of the
@@ -144,10 +140,10 @@ std::optional<double> full_stop_depth(const Page& page, const StrayMarksParams& 
                 (w.text.back() == '.' || w.text.back() == ','))
                 (w.text.back() == '.' ? stops : commas).push_back(*w.mark_drop);
     if (stops.size() < 3 || commas.size() < 3) return std::nullopt;
-    const double stop = quantile(stops, 0.5), comma = quantile(commas, 0.75);
+    const double stop = facts::percentile(stops, 0.5), comma = facts::percentile(commas, 0.75);
     std::vector<float> off;
     for (float d : stops) off.push_back(std::abs(d - float(stop)));
-    const double spread = std::max(0.02, 1.4826 * quantile(off, 0.5));
+    const double spread = std::max(0.02, 1.4826 * facts::percentile(off, 0.5));
     if (comma - stop < params.full_stop_separation ||
         comma - stop < params.full_stop_contrast * spread)
         return std::nullopt;
